@@ -1,0 +1,290 @@
+package dev.ordinal.api.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ordinal.api.ControllerRevision;
+import dev.ordinal.api.OwnerReference;
+import dev.ordinal.api.StatefulSetStatus;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step the StatefulSet controller takes against the API server. The set of actions is closed:
+ * an operator applies them with an {@code instanceof} chain or a {@link Visitor}.
+ *
+ * @since 0.1.0
+ */
+public sealed interface Action {
+
+  /** Returns the result of the visitor's method for this kind of action. */
+  <R> R accept(Visitor<R> visitor);
+
+  /** The name of the object this action touches. */
+  String target();
+
+  /** A visitor with one method per kind of action. */
+  interface Visitor<R> {
+    R adoptRevision(AdoptRevision a);
+
+    R createRevision(CreateRevision a);
+
+    R renumberRevision(RenumberRevision a);
+
+    R deleteRevision(DeleteRevision a);
+
+    R adoptPod(AdoptPod a);
+
+    R releasePod(ReleasePod a);
+
+    R createClaim(CreateClaim a);
+
+    R createPod(CreatePod a);
+
+    R deletePod(DeletePod a);
+
+    R updatePod(UpdatePod a);
+
+    R updateClaimOwners(UpdateClaimOwners a);
+
+    R writeStatus(WriteStatus a);
+  }
+
+  /** Adopt an orphan ControllerRevision: add a controller reference to the set (R-ADOPT-5). */
+  record AdoptRevision(String name, String uid) implements Action {
+    public AdoptRevision {
+      requireNonNull(name, "name");
+      requireNonNull(uid, "uid");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.adoptRevision(this);
+    }
+
+    @Override
+    public String target() {
+      return name;
+    }
+  }
+
+  /** Create a ControllerRevision for the current template (R-REV-3). */
+  record CreateRevision(ControllerRevision revision) implements Action {
+    public CreateRevision {
+      requireNonNull(revision, "revision");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.createRevision(this);
+    }
+
+    @Override
+    public String target() {
+      return revision.name();
+    }
+  }
+
+  /** Give an existing revision a new, higher number: a rollback to it (R-REV-4). */
+  record RenumberRevision(String name, String uid, long revision) implements Action {
+    public RenumberRevision {
+      requireNonNull(name, "name");
+      requireNonNull(uid, "uid");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.renumberRevision(this);
+    }
+
+    @Override
+    public String target() {
+      return name;
+    }
+  }
+
+  /** Delete a revision beyond {@code revisionHistoryLimit} (R-REV-7). */
+  record DeleteRevision(String name, String uid) implements Action {
+    public DeleteRevision {
+      requireNonNull(name, "name");
+      requireNonNull(uid, "uid");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.deleteRevision(this);
+    }
+
+    @Override
+    public String target() {
+      return name;
+    }
+  }
+
+  /** Adopt an orphan pod: add a controller reference to the set (R-ADOPT-4). */
+  record AdoptPod(String name, String uid, OwnerReference controllerRef) implements Action {
+    public AdoptPod {
+      requireNonNull(name, "name");
+      requireNonNull(uid, "uid");
+      requireNonNull(controllerRef, "controllerRef");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.adoptPod(this);
+    }
+
+    @Override
+    public String target() {
+      return name;
+    }
+  }
+
+  /** Release a pod the set owns but no longer selects: remove its owner reference (R-ADOPT-3). */
+  record ReleasePod(String name, String uid) implements Action {
+    public ReleasePod {
+      requireNonNull(name, "name");
+      requireNonNull(uid, "uid");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.releasePod(this);
+    }
+
+    @Override
+    public String target() {
+      return name;
+    }
+  }
+
+  /** Create a claim for a pod (R-PVC-2, R-PVC-3). */
+  record CreateClaim(DesiredClaim claim, String podName) implements Action {
+    public CreateClaim {
+      requireNonNull(claim, "claim");
+      requireNonNull(podName, "podName");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.createClaim(this);
+    }
+
+    @Override
+    public String target() {
+      return claim.name();
+    }
+  }
+
+  /** Create a pod (R-LABEL, R-ID-1, R-PVC-5). */
+  record CreatePod(DesiredPod pod) implements Action {
+    public CreatePod {
+      requireNonNull(pod, "pod");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.createPod(this);
+    }
+
+    @Override
+    public String target() {
+      return pod.name();
+    }
+  }
+
+  /**
+   * Delete a pod. The uid is the one the plan was made for: an applier passes it as a delete
+   * precondition so that a newer pod of the same name is never deleted by mistake.
+   */
+  record DeletePod(String name, String uid, DeleteReason reason) implements Action {
+    public DeletePod {
+      requireNonNull(name, "name");
+      requireNonNull(uid, "uid");
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.deletePod(this);
+    }
+
+    @Override
+    public String target() {
+      return name;
+    }
+  }
+
+  /**
+   * Repair a pod's identity and storage in place (R-ID-3): set its namespace and identity labels,
+   * and point its claim volumes at the right claims. {@code labels} is the pod's complete desired
+   * label set; {@code claimVolumes} maps volume name to claim name for every claim template, and
+   * the pod's other volumes are kept.
+   */
+  record UpdatePod(
+      String name,
+      String uid,
+      String namespace,
+      Map<String, String> labels,
+      Map<String, String> claimVolumes)
+      implements Action {
+    public UpdatePod {
+      requireNonNull(name, "name");
+      requireNonNull(uid, "uid");
+      requireNonNull(namespace, "namespace");
+      labels = Map.copyOf(labels);
+      claimVolumes = Map.copyOf(claimVolumes);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.updatePod(this);
+    }
+
+    @Override
+    public String target() {
+      return name;
+    }
+  }
+
+  /**
+   * Replace a claim's owner references so that they match the retention policy (R-PVC-8): the
+   * claim's complete desired list.
+   */
+  record UpdateClaimOwners(
+      String name, String uid, List<OwnerReference> ownerReferences, String podName)
+      implements Action {
+    public UpdateClaimOwners {
+      requireNonNull(name, "name");
+      requireNonNull(uid, "uid");
+      ownerReferences = List.copyOf(ownerReferences);
+      requireNonNull(podName, "podName");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.updateClaimOwners(this);
+    }
+
+    @Override
+    public String target() {
+      return name;
+    }
+  }
+
+  /** Write the set's status (R-STATUS-9). */
+  record WriteStatus(StatefulSetStatus status) implements Action {
+    public WriteStatus {
+      requireNonNull(status, "status");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.writeStatus(this);
+    }
+
+    @Override
+    public String target() {
+      return "status";
+    }
+  }
+}

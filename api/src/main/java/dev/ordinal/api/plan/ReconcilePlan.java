@@ -1,0 +1,54 @@
+package dev.ordinal.api.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ordinal.api.StatefulSetStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one sync of the StatefulSet controller does: its actions in upstream's order, the status it
+ * computes, why it stops where it stops, and when to look again.
+ *
+ * @param actions the actions in the order upstream issues them
+ * @param status the status the sync computes; written when {@link #actions()} has a {@link
+ *     Action.WriteStatus}
+ * @param stop why the sync stops early; null when it ran to the end
+ * @param requeueAfter when to sync again even if nothing changes (minReadySeconds), or null
+ * @param anomalies odd observed state the planner tolerated
+ * @param burstBatches for Parallel sets, the index in {@code actions} where each slow-start batch
+ *     begins (an applier stops launching batches after one that failed); empty otherwise
+ * @since 0.1.0
+ */
+public record ReconcilePlan(
+    List<Action> actions,
+    StatefulSetStatus status,
+    @Nullable StopReason stop,
+    @Nullable Duration requeueAfter,
+    List<Anomaly> anomalies,
+    List<Integer> burstBatches) {
+
+  public ReconcilePlan {
+    actions = List.copyOf(actions);
+    requireNonNull(status, "status");
+    anomalies = List.copyOf(anomalies);
+    burstBatches = List.copyOf(burstBatches);
+  }
+
+  /** Returns the stop reason, if the sync stopped early. */
+  public Optional<StopReason> stopReason() {
+    return Optional.ofNullable(stop);
+  }
+
+  /** Returns true if the plan does nothing at all, not even a status write. */
+  public boolean isEmpty() {
+    return actions.isEmpty();
+  }
+
+  /** Returns the actions of one kind, in order. */
+  public <A extends Action> List<A> actionsOf(Class<A> kind) {
+    return actions.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+}
