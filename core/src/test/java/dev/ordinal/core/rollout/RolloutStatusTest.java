@@ -1,0 +1,294 @@
+package dev.ordinal.core.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import dev.ordinal.api.PodTemplate;
+import dev.ordinal.api.RollingUpdate;
+import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.StatefulSetSpec;
+import dev.ordinal.api.StatefulSetStatus;
+import dev.ordinal.api.UpdateStrategy;
+import dev.ordinal.core.rollout.RolloutStatus.Result;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class RolloutStatusTest {
+
+  private static final PodTemplate TEMPLATE = PodTemplate.of(Map.of("a", "b"), "test", "image");
+
+  // --- R-ROLLOUT-1: only RollingUpdate ---
+
+  @Test
+  void R_ROLLOUT_1_onDeleteIsAnErrorThatEndsTheWait() {
+    Result result = RolloutStatus.status(set(UpdateStrategy.ON_DELETE, 3, 1, status(1, 3, 3)));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result(
+                "rollout status is only available for RollingUpdate strategy type", true, true));
+  }
+
+  @Test
+  void R_ROLLOUT_1_strategyIsCheckedBeforeAnythingElse() {
+    Result result =
+        RolloutStatus.status(set(UpdateStrategy.ON_DELETE, 3, 5, StatefulSetStatus.EMPTY));
+
+    assertThat(result.error()).isTrue();
+    assertThat(result.message()).isEqualTo(RolloutStatus.ONLY_ROLLING_UPDATE);
+  }
+
+  // --- R-ROLLOUT-2: spec observed ---
+
+  @Test
+  void R_ROLLOUT_2_neverObservedIsWaiting() {
+    Result result =
+        RolloutStatus.status(
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, StatefulSetStatus.EMPTY));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result("Waiting for statefulset spec update to be observed...\n", false, false));
+  }
+
+  @Test
+  void R_ROLLOUT_2_generationAheadOfObservedIsWaiting() {
+    Result result =
+        RolloutStatus.status(
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 2, status(1, 3, 3)));
+
+    assertThat(result.message())
+        .isEqualTo("Waiting for statefulset spec update to be observed...\n");
+    assertThat(result.done()).isFalse();
+  }
+
+  @Test
+  void R_ROLLOUT_2_observedAheadOfGenerationCountsAsObserved() {
+    // upstream TestStatefulSetStatusViewerStatus uses generation 1 with observedGeneration 2
+    Result result =
+        RolloutStatus.status(
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, status(2, 3, 3, "foo", "foo")));
+
+    assertThat(result.done()).isTrue();
+  }
+
+  // --- R-ROLLOUT-3: readiness ---
+
+  @Test
+  void R_ROLLOUT_3_waitsForTheMissingReadyPods() {
+    Result result =
+        RolloutStatus.status(
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, status(2, 2, 0)));
+
+    assertThat(result).isEqualTo(new Result("Waiting for 1 pods to be ready...\n", false, false));
+  }
+
+  @Test
+  void R_ROLLOUT_3_readinessIsCheckedBeforeThePartition() {
+    // partition 3 of 3 would be complete at once, but pods are not ready
+    Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(3), 3, 1, status(1, 0, 0)));
+
+    assertThat(result.message()).isEqualTo("Waiting for 3 pods to be ready...\n");
+    assertThat(result.done()).isFalse();
+  }
+
+  @Test
+  void R_ROLLOUT_3_unsetReplicasIsTheDefaultOne() {
+    Result result =
+        RolloutStatus.status(
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), null, 1, status(1, 0, 0)));
+
+    assertThat(result.message()).isEqualTo("Waiting for 1 pods to be ready...\n");
+  }
+
+  @Test
+  void R_ROLLOUT_3_zeroReplicasIsReadyAtOnce() {
+    Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(0), 0, 1, status(1, 0, 0)));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result(
+                "partitioned roll out complete: 0 new pods have been updated...\n", true, false));
+  }
+
+  // --- R-ROLLOUT-4: rollingUpdate block present ---
+
+  @Test
+  void R_ROLLOUT_4_partitionInProgress() {
+    Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(2), 3, 1, status(2, 3, 0)));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result(
+                "Waiting for partitioned roll out to finish: 0 out of 1 new pods have been"
+                    + " updated...\n",
+                false,
+                false));
+  }
+
+  @Test
+  void R_ROLLOUT_4_partitionComplete() {
+    Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(2), 3, 1, status(2, 3, 1)));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result(
+                "partitioned roll out complete: 1 new pods have been updated...\n", true, false));
+  }
+
+  @Test
+  void R_ROLLOUT_4_emptyBlockMeansPartitionZero() {
+    Result result =
+        RolloutStatus.status(
+            set(UpdateStrategy.rollingUpdateWith(RollingUpdate.EMPTY), 3, 1, status(1, 3, 2)));
+
+    assertThat(result.message())
+        .isEqualTo(
+            "Waiting for partitioned roll out to finish: 2 out of 3 new pods have been"
+                + " updated...\n");
+  }
+
+  @Test
+  void R_ROLLOUT_4_unsetStrategyIsDefaultedToAnEmptyBlock() {
+    // R-DEF-2: the apiserver turns an unset strategy into RollingUpdate + rollingUpdate: {}
+    Result result =
+        RolloutStatus.status(set(UpdateStrategy.UNSET, 3, 1, status(1, 3, 3, "web-1", "web-2")));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result(
+                "partitioned roll out complete: 3 new pods have been updated...\n", true, false));
+  }
+
+  @Test
+  void R_ROLLOUT_4_partitionedBranchIgnoresRevisions() {
+    Result result =
+        RolloutStatus.status(
+            set(UpdateStrategy.partitioned(0), 3, 1, status(1, 3, 3, "web-old", "web-new")));
+
+    assertThat(result.done()).isTrue();
+    assertThat(result.message()).doesNotContain("revision");
+  }
+
+  // --- R-ROLLOUT-5: no rollingUpdate block ---
+
+  @Test
+  void R_ROLLOUT_5_waitsUntilCurrentRevisionCatchesUp() {
+    Result result =
+        RolloutStatus.status(
+            set(
+                UpdateStrategy.rollingUpdateWithoutBlock(),
+                3,
+                1,
+                status(1, 3, 3, "web-6c8f7d9b4", "web-7d5b9c6f8")));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result(
+                "waiting for statefulset rolling update to complete 3 pods at revision"
+                    + " web-7d5b9c6f8...\n",
+                false,
+                false));
+  }
+
+  @Test
+  void R_ROLLOUT_5_completeReportsCurrentReplicasAndRevision() {
+    StatefulSetStatus status = new StatefulSetStatus(2, 3, 3, 3, 3, 3, "foo", "foo", 0, List.of());
+
+    Result result =
+        RolloutStatus.status(set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, status));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result(
+                "statefulset rolling update complete 3 pods at revision foo...\n", true, false));
+  }
+
+  // --- R-ROLLOUT-6: what the viewer ignores ---
+
+  @Test
+  void R_ROLLOUT_6_partitionAboveReplicasIsCompleteAtOnce() {
+    Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(5), 3, 1, status(1, 3, 0)));
+
+    assertThat(result)
+        .isEqualTo(
+            new Result(
+                "partitioned roll out complete: 0 new pods have been updated...\n", true, false));
+  }
+
+  @Test
+  void R_ROLLOUT_6_availabilityIsIgnored() {
+    StatefulSetStatus readyButUnavailable =
+        new StatefulSetStatus(1, 3, 3, 3, 3, 0, "web-1", "web-1", 0, List.of());
+
+    Result result =
+        RolloutStatus.status(
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, readyButUnavailable));
+
+    assertThat(result.done()).isTrue();
+    assertThat(result.error()).isFalse();
+  }
+
+  @Test
+  void R_ROLLOUT_statusMessagesEndWithNewline_errorTextDoesNot() {
+    List<StatefulSet> sets =
+        List.of(
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 2, status(1, 3, 3)),
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, status(1, 1, 1)),
+            set(UpdateStrategy.partitioned(1), 3, 1, status(1, 3, 0)),
+            set(UpdateStrategy.partitioned(1), 3, 1, status(1, 3, 2)),
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, status(1, 3, 3, "a", "b")),
+            set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, status(1, 3, 3, "a", "a")));
+    for (StatefulSet set : sets) {
+      assertThat(RolloutStatus.status(set).message()).endsWith("...\n");
+    }
+    assertThat(RolloutStatus.status(set(UpdateStrategy.ON_DELETE, 3, 1, status(1, 3, 3))).message())
+        .doesNotEndWith("\n");
+  }
+
+  @Test
+  void nullIsRejected() {
+    assertThatNullPointerException().isThrownBy(() -> new Result(nullString(), true, false));
+    assertThatNullPointerException().isThrownBy(() -> RolloutStatus.status(nullSet()));
+  }
+
+  private static StatefulSet set(
+      UpdateStrategy strategy,
+      @Nullable Integer replicas,
+      long generation,
+      StatefulSetStatus status) {
+    return StatefulSet.builder()
+        .name("foo")
+        .generation(generation)
+        .spec(
+            StatefulSetSpec.builder()
+                .replicas(replicas)
+                .template(TEMPLATE)
+                .updateStrategy(strategy)
+                .build())
+        .status(status)
+        .build();
+  }
+
+  private static StatefulSetStatus status(long observedGeneration, int ready, int updated) {
+    return status(observedGeneration, ready, updated, "", "");
+  }
+
+  private static StatefulSetStatus status(
+      long observedGeneration, int ready, int updated, String current, String update) {
+    return new StatefulSetStatus(
+        observedGeneration, 3, ready, 3 - updated, updated, ready, current, update, 0, List.of());
+  }
+
+  /** Returns null typed as a String, to pass where the signature forbids it. */
+  private static String nullString() {
+    return null;
+  }
+
+  /** Returns null typed as a StatefulSet, to pass where the signature forbids it. */
+  private static StatefulSet nullSet() {
+    return null;
+  }
+}
