@@ -52,4 +52,9 @@ final class Fixtures {
   static List<String> messages(List<Violation> violations) {
     return violations.stream().map(Violation::toString).toList();
   }
+
+  /** Returns the messages of validating the set. */
+  static List<String> errors(StatefulSet set) {
+    return messages(SpecValidator.validate(set));
+  }
 }
