@@ -1,0 +1,139 @@
+package dev.ordinal.core.validation;
+
+import static dev.ordinal.core.validation.Fixtures.bareSpec;
+import static dev.ordinal.core.validation.Fixtures.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordinal.api.ClaimRetentionPolicy;
+import dev.ordinal.api.ImmutableStatefulSetSpec;
+import dev.ordinal.api.IntOrString;
+import dev.ordinal.api.PodManagementPolicy;
+import dev.ordinal.api.RetentionPolicyType;
+import dev.ordinal.api.RollingUpdate;
+import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.StatefulSetSpec;
+import dev.ordinal.api.UpdateStrategy;
+import dev.ordinal.api.UpdateStrategyType;
+import org.junit.jupiter.api.Test;
+
+class DefaultsTest {
+
+  private static StatefulSetSpec defaulted(StatefulSetSpec spec) {
+    return Defaults.apply(set(spec)).spec();
+  }
+
+  @Test
+  void R_DEF_1_unsetPodManagementPolicyBecomesOrderedReady() {
+    assertThat(defaulted(bareSpec()).podManagementPolicy())
+        .isEqualTo(PodManagementPolicy.ORDERED_READY);
+    assertThat(
+            defaulted(bareSpec().withPodManagementPolicy(PodManagementPolicy.PARALLEL))
+                .podManagementPolicy())
+        .isEqualTo(PodManagementPolicy.PARALLEL);
+  }
+
+  @Test
+  void R_DEF_2_unsetStrategyBecomesRollingUpdateWithEmptyBlock() {
+    // The block R-DEF-2 creates is then filled by R-DEF-3.
+    assertThat(defaulted(bareSpec()).updateStrategy())
+        .isEqualTo(UpdateStrategy.rollingUpdateWith(new RollingUpdate(0, IntOrString.of(1))));
+  }
+
+  @Test
+  void R_DEF_2_explicitRollingUpdateWithoutBlockKeepsBlockNull() {
+    StatefulSetSpec spec =
+        defaulted(bareSpec().withUpdateStrategy(UpdateStrategy.rollingUpdateWithoutBlock()));
+    assertThat(spec.updateStrategy().type()).isEqualTo(UpdateStrategyType.ROLLING_UPDATE);
+    assertThat(spec.updateStrategy().rollingUpdate()).isNull();
+  }
+
+  @Test
+  void R_DEF_2_unsetTypeKeepsAGivenBlock() {
+    StatefulSetSpec spec =
+        defaulted(
+            bareSpec().withUpdateStrategy(new UpdateStrategy(null, RollingUpdate.partition(3))));
+    assertThat(spec.updateStrategy())
+        .isEqualTo(UpdateStrategy.rollingUpdateWith(new RollingUpdate(3, IntOrString.of(1))));
+  }
+
+  @Test
+  void R_DEF_3_rollingUpdateBlockGetsPartitionZeroAndMaxUnavailableOne() {
+    StatefulSetSpec spec =
+        defaulted(
+            bareSpec().withUpdateStrategy(UpdateStrategy.rollingUpdateWith(RollingUpdate.EMPTY)));
+    assertThat(spec.updateStrategy().rollingUpdate())
+        .isEqualTo(new RollingUpdate(0, IntOrString.of(1)));
+  }
+
+  @Test
+  void R_DEF_3_explicitValuesAreKept() {
+    RollingUpdate block = new RollingUpdate(2, IntOrString.percent(50));
+    StatefulSetSpec spec =
+        defaulted(bareSpec().withUpdateStrategy(UpdateStrategy.rollingUpdateWith(block)));
+    assertThat(spec.updateStrategy().rollingUpdate()).isEqualTo(block);
+  }
+
+  @Test
+  void R_DEF_3_onDeleteBlockIsNotDefaulted() {
+    UpdateStrategy onDelete = new UpdateStrategy(UpdateStrategyType.ON_DELETE, RollingUpdate.EMPTY);
+    assertThat(defaulted(bareSpec().withUpdateStrategy(onDelete)).updateStrategy())
+        .isEqualTo(onDelete);
+  }
+
+  @Test
+  void R_DEF_4_replicasBecomeOneAndRevisionHistoryLimitTen() {
+    StatefulSetSpec spec = defaulted(bareSpec());
+    assertThat(spec.replicas()).isEqualTo(1);
+    assertThat(spec.revisionHistoryLimit()).isEqualTo(10);
+  }
+
+  @Test
+  void R_DEF_4_explicitZeroIsKept() {
+    StatefulSetSpec spec = defaulted(bareSpec().withReplicas(0).withRevisionHistoryLimit(0));
+    assertThat(spec.replicas()).isZero();
+    assertThat(spec.revisionHistoryLimit()).isZero();
+  }
+
+  @Test
+  void R_DEF_5_unsetRetentionPolicyBecomesRetainRetain() {
+    assertThat(defaulted(bareSpec()).persistentVolumeClaimRetentionPolicy())
+        .isEqualTo(ClaimRetentionPolicy.RETAIN);
+  }
+
+  @Test
+  void R_DEF_5_eachUnsetRetentionFieldIsDefaultedOnItsOwn() {
+    StatefulSetSpec spec =
+        defaulted(
+            bareSpec()
+                .withPersistentVolumeClaimRetentionPolicy(
+                    new ClaimRetentionPolicy(RetentionPolicyType.DELETE, null)));
+    assertThat(spec.persistentVolumeClaimRetentionPolicy())
+        .isEqualTo(ClaimRetentionPolicy.of(RetentionPolicyType.DELETE, RetentionPolicyType.RETAIN));
+  }
+
+  @Test
+  void apply_isIdempotentAndReturnsTheSameInstanceOnceDefaulted() {
+    StatefulSet once = Defaults.apply(set(bareSpec()));
+    assertThat(Defaults.isDefaulted(once)).isTrue();
+    assertThat(Defaults.apply(once)).isSameAs(once);
+  }
+
+  @Test
+  void isDefaulted_isFalseWhileAnyDefaultableFieldIsUnset() {
+    assertThat(Defaults.isDefaulted(set(bareSpec()))).isFalse();
+    StatefulSet almost =
+        set(
+            ImmutableStatefulSetSpec.copyOf(Defaults.apply(set(bareSpec())).spec())
+                .withUpdateStrategy(UpdateStrategy.rollingUpdateWith(RollingUpdate.partition(1))));
+    assertThat(Defaults.isDefaulted(almost)).isFalse();
+  }
+
+  @Test
+  void apply_changesNothingButTheSpec() {
+    StatefulSet set = set(bareSpec());
+    StatefulSet defaulted = Defaults.apply(set);
+    assertThat(defaulted.name()).isEqualTo(set.name());
+    assertThat(defaulted.spec().template()).isEqualTo(set.spec().template());
+    assertThat(defaulted.spec().selector()).isEqualTo(set.spec().selector());
+  }
+}

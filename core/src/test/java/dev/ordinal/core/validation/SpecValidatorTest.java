@@ -1,0 +1,451 @@
+package dev.ordinal.core.validation;
+
+import static dev.ordinal.core.validation.Fixtures.LABELS;
+import static dev.ordinal.core.validation.Fixtures.bareSpec;
+import static dev.ordinal.core.validation.Fixtures.errors;
+import static dev.ordinal.core.validation.Fixtures.set;
+import static dev.ordinal.core.validation.Fixtures.template;
+import static dev.ordinal.core.validation.Fixtures.valid;
+import static dev.ordinal.core.validation.Fixtures.validWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordinal.api.ClaimRetentionPolicy;
+import dev.ordinal.api.ImmutableStatefulSet;
+import dev.ordinal.api.IntOrString;
+import dev.ordinal.api.LabelSelector;
+import dev.ordinal.api.LabelSelectorRequirement;
+import dev.ordinal.api.LabelSelectorRequirement.Operator;
+import dev.ordinal.api.PodTemplate;
+import dev.ordinal.api.RetentionPolicyType;
+import dev.ordinal.api.RollingUpdate;
+import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.UpdateStrategy;
+import dev.ordinal.api.UpdateStrategyType;
+import dev.ordinal.api.VolumeClaimTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SpecValidatorTest {
+
+  private static final String DNS_LABEL =
+      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and"
+          + " must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc',"
+          + " regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+  private static final String QUALIFIED_NAME_PART =
+      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end"
+          + " with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex"
+          + " used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+  private static final String PERCENT =
+      "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or"
+          + " '93%', regex used for validation is '[0-9]+%')";
+  private static final String MAX_UNAVAILABLE = "spec.updateStrategy.rollingUpdate.maxUnavailable";
+
+  private static StatefulSet named(String name) {
+    return ImmutableStatefulSet.copyOf(valid()).withName(name);
+  }
+
+  private static StatefulSet withMaxUnavailable(IntOrString value) {
+    return validWith(
+        s -> s.withUpdateStrategy(UpdateStrategy.rollingUpdateWith(new RollingUpdate(0, value))));
+  }
+
+  @Test
+  void defaultedMinimalSetIsValid() {
+    assertThat(SpecValidator.validate(valid())).isEmpty();
+    assertThat(SpecValidator.requireValid(valid())).isEqualTo(valid());
+  }
+
+  @Test
+  void R_VALID_1_emptyNameIsRequired() {
+    assertThat(errors(named("")))
+        .containsExactly("metadata.name: Required value: name or generateName is required");
+  }
+
+  @Test
+  void R_VALID_1_nameMustBeADnsLabel() {
+    assertThat(errors(named("Web_1")))
+        .containsExactly("metadata.name: Invalid value: \"Web_1\": " + DNS_LABEL);
+  }
+
+  @Test
+  void R_VALID_1_nameWithDotsIsASubdomainButNotALabel() {
+    assertThat(errors(named("web.1")))
+        .containsExactly("metadata.name: Invalid value: \"web.1\": must not contain dots");
+  }
+
+  @Test
+  void R_VALID_1_nameLongerThan63CharactersIsInvalid() {
+    String name = "a".repeat(64);
+    assertThat(errors(named(name)))
+        .containsExactly(
+            "metadata.name: Invalid value: \"" + name + "\": must be no more than 63 characters");
+    assertThat(errors(named("a".repeat(63)))).isEmpty();
+  }
+
+  @Test
+  void R_VALID_1_metadataLabelsAndNamespaceAreValidated() {
+    StatefulSet set =
+        ImmutableStatefulSet.copyOf(valid()).withNamespace("").withLabels(Map.of("bad key", "x"));
+    assertThat(errors(set))
+        .containsExactly(
+            "metadata.namespace: Required value",
+            "metadata.labels: Invalid value: \"bad key\": " + QUALIFIED_NAME_PART);
+  }
+
+  @Test
+  void R_VALID_3_unsetPodManagementPolicyIsRequiredWhenNotDefaulted() {
+    assertThat(errors(validWith(s -> s.withPodManagementPolicy(null))))
+        .containsExactly("spec.podManagementPolicy: Required value");
+  }
+
+  @Test
+  void R_VALID_4_unsetUpdateStrategyTypeIsRequiredWhenNotDefaulted() {
+    assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.UNSET))))
+        .containsExactly("spec.updateStrategy: Required value");
+    // Without a type the block is not looked at.
+    assertThat(
+            errors(
+                validWith(
+                    s ->
+                        s.withUpdateStrategy(
+                            new UpdateStrategy(null, RollingUpdate.partition(-1))))))
+        .containsExactly("spec.updateStrategy: Required value");
+  }
+
+  @Test
+  void R_VALID_5_onDeleteWithRollingUpdateBlockIsInvalid() {
+    UpdateStrategy strategy =
+        new UpdateStrategy(UpdateStrategyType.ON_DELETE, RollingUpdate.partition(2));
+    assertThat(errors(validWith(s -> s.withUpdateStrategy(strategy))))
+        .containsExactly(
+            "spec.updateStrategy.rollingUpdate: Invalid value:"
+                + " {\"Partition\":2,\"MaxUnavailable\":null}: only allowed for updateStrategy"
+                + " 'RollingUpdate'");
+    assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.ON_DELETE)))).isEmpty();
+  }
+
+  @Test
+  void R_VALID_6_negativePartitionIsInvalid() {
+    assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.partitioned(-1)))))
+        .containsExactly(
+            "spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than"
+                + " or equal to 0");
+  }
+
+  @Test
+  void R_VALID_6_partitionAboveReplicasIsValid() {
+    assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.partitioned(50)))))
+        .isEmpty();
+  }
+
+  @Test
+  void R_VALID_7_zeroMaxUnavailableIsInvalid() {
+    assertThat(errors(withMaxUnavailable(IntOrString.of(0))))
+        .containsExactly(MAX_UNAVAILABLE + ": Invalid value: 0: cannot be 0");
+  }
+
+  @Test
+  void R_VALID_7_zeroPercentMaxUnavailableIsInvalid() {
+    assertThat(errors(withMaxUnavailable(IntOrString.of("0%"))))
+        .containsExactly(MAX_UNAVAILABLE + ": Invalid value: \"0%\": cannot be 0");
+  }
+
+  @Test
+  void R_VALID_7_moreThan100PercentIsInvalid() {
+    assertThat(errors(withMaxUnavailable(IntOrString.of("101%"))))
+        .containsExactly(
+            MAX_UNAVAILABLE + ": Invalid value: \"101%\": must not be greater than 100%");
+  }
+
+  @Test
+  void R_VALID_7_nonPercentStringIsInvalidAndCountsAsZero() {
+    assertThat(errors(withMaxUnavailable(IntOrString.of("abc"))))
+        .containsExactly(
+            MAX_UNAVAILABLE + ": Invalid value: \"abc\": " + PERCENT,
+            MAX_UNAVAILABLE + ": Invalid value: \"abc\": cannot be 0");
+  }
+
+  @Test
+  void R_VALID_7_numericStringWithoutPercentSignIsInvalidButNotZero() {
+    assertThat(errors(withMaxUnavailable(IntOrString.of("5"))))
+        .containsExactly(MAX_UNAVAILABLE + ": Invalid value: \"5\": " + PERCENT);
+  }
+
+  @Test
+  void R_VALID_7_negativeIntegerIsInvalid() {
+    assertThat(errors(withMaxUnavailable(IntOrString.of(-1))))
+        .containsExactly(
+            MAX_UNAVAILABLE + ": Invalid value: -1: must be greater than or equal to 0");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"10%", "1%", "100%", "2", "1", "500"})
+  void R_VALID_7_validMaxUnavailable(String value) {
+    IntOrString v =
+        value.endsWith("%") ? IntOrString.of(value) : IntOrString.of(Integer.parseInt(value));
+    assertThat(errors(withMaxUnavailable(v))).isEmpty();
+  }
+
+  @Test
+  void R_VALID_8_negativeReplicasAndMinReadySecondsAreInvalid() {
+    assertThat(errors(validWith(s -> s.withReplicas(-1).withMinReadySeconds(-5))))
+        .containsExactly(
+            "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+            "spec.minReadySeconds: Invalid value: -5: must be greater than or equal to 0");
+  }
+
+  @Test
+  void R_VALID_9_negativeOrdinalsStartIsInvalid() {
+    assertThat(errors(validWith(s -> s.withOrdinalsStart(-2))))
+        .containsExactly(
+            "spec.ordinals.start: Invalid value: -2: must be greater than or equal to 0");
+    assertThat(errors(validWith(s -> s.withOrdinalsStart(0)))).isEmpty();
+  }
+
+  @Test
+  void R_VALID_10_missingSelectorIsRequiredAndMatchesNoLabels() {
+    assertThat(errors(validWith(s -> s.withSelector(null))))
+        .containsExactly(
+            "spec.selector: Required value",
+            "spec.template.metadata.labels: Invalid value: {\"app\":\"web\"}: `selector` does not"
+                + " match template `labels`");
+  }
+
+  @Test
+  void R_VALID_10_emptySelectorIsInvalid() {
+    assertThat(errors(validWith(s -> s.withSelector(LabelSelector.of(Map.of())))))
+        .containsExactly(
+            "spec.selector: Invalid value: {}: empty selector is invalid for statefulset");
+  }
+
+  @Test
+  void R_VALID_10_selectorWithInvalidKeyIsReportedTwiceAndTheTemplateIsSkipped() {
+    LabelSelector selector = LabelSelector.of(Map.of("bad key", "web"));
+    assertThat(errors(validWith(s -> s.withSelector(selector))))
+        .containsExactly(
+            "spec.selector.matchLabels: Invalid value: \"bad key\": " + QUALIFIED_NAME_PART,
+            "spec.selector: Invalid value: {\"matchLabels\":{\"bad key\":\"web\"}}");
+  }
+
+  @Test
+  void R_VALID_10_setBasedRequirementNeedsValues() {
+    LabelSelector selector =
+        new LabelSelector(
+            Map.of(), List.of(new LabelSelectorRequirement("app", Operator.IN, List.of())));
+    assertThat(errors(validWith(s -> s.withSelector(selector))))
+        .containsExactly(
+            "spec.selector.matchExpressions[0].values: Required value: must be specified when"
+                + " `operator` is 'In' or 'NotIn'",
+            "spec.selector: Invalid value:"
+                + " {\"matchExpressions\":[{\"key\":\"app\",\"operator\":\"In\"}]}");
+  }
+
+  @Test
+  void R_VALID_10_existsRequirementForbidsValues() {
+    LabelSelector selector =
+        new LabelSelector(
+            Map.of(), List.of(new LabelSelectorRequirement("app", Operator.EXISTS, List.of("x"))));
+    assertThat(errors(validWith(s -> s.withSelector(selector))))
+        .containsExactly(
+            "spec.selector.matchExpressions[0].values: Forbidden: may not be specified when"
+                + " `operator` is 'Exists' or 'DoesNotExist'",
+            "spec.selector: Invalid value:"
+                + " {\"matchExpressions\":[{\"key\":\"app\",\"operator\":\"Exists\",\"values\":[\"x\"]}]}");
+  }
+
+  @Test
+  void R_VALID_10_matchExpressionsSelectingTheTemplateAreValid() {
+    LabelSelector selector =
+        new LabelSelector(
+            Map.of(), List.of(new LabelSelectorRequirement("app", Operator.IN, List.of("web"))));
+    assertThat(errors(validWith(s -> s.withSelector(selector)))).isEmpty();
+  }
+
+  @Test
+  void R_VALID_11_selectorMustMatchTemplateLabels() {
+    assertThat(errors(validWith(s -> s.withSelector(LabelSelector.of(Map.of("app", "db"))))))
+        .containsExactly(
+            "spec.template.metadata.labels: Invalid value: {\"app\":\"web\"}: `selector` does not"
+                + " match template `labels`");
+  }
+
+  @Test
+  void R_VALID_11_templateWithoutLabelsPrintsNull() {
+    PodTemplate noLabels = PodTemplate.of(Map.of("spec", Map.of("containers", List.of())));
+    assertThat(errors(validWith(s -> s.withTemplate(noLabels))))
+        .containsExactly(
+            "spec.template.metadata.labels: Invalid value: null: `selector` does not match"
+                + " template `labels`");
+  }
+
+  @Test
+  void R_VALID_11_templateLabelValuesAreValidated() {
+    String longValue = "v".repeat(64);
+    PodTemplate t = template(Map.of("app", "web", "tier", longValue), Map.of());
+    assertThat(errors(validWith(s -> s.withTemplate(t))))
+        .containsExactly(
+            "spec.template.labels: Invalid value: \""
+                + longValue
+                + "\": must be no more than 63 characters");
+  }
+
+  @Test
+  void R_VALID_11_templateAnnotationKeysAreValidatedCaseInsensitively() {
+    PodTemplate t =
+        PodTemplate.of(
+            Map.of(
+                "metadata",
+                Map.of(
+                    "labels",
+                    LABELS,
+                    "annotations",
+                    Map.of("Example.COM/Key", "ok", "a/b/c", "x"))));
+    assertThat(errors(validWith(s -> s.withTemplate(t))))
+        .containsExactly(
+            "spec.template.annotations: Invalid value: \"a/b/c\": a qualified name must consist of"
+                + " alphanumeric characters, '-', '_' or '.', and must start and end with an"
+                + " alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used"
+                + " for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional"
+                + " DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+  }
+
+  @Test
+  void R_VALID_12_restartPolicyMustBeAlways() {
+    PodTemplate t = template(LABELS, Map.of("restartPolicy", "Never"));
+    assertThat(errors(validWith(s -> s.withTemplate(t))))
+        .containsExactly(
+            "spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values:"
+                + " \"Always\"");
+  }
+
+  @Test
+  void R_VALID_12_absentOrAlwaysRestartPolicyIsValid() {
+    assertThat(errors(validWith(s -> s.withTemplate(template(LABELS, Map.of()))))).isEmpty();
+    PodTemplate always = template(LABELS, Map.of("restartPolicy", "Always"));
+    assertThat(errors(validWith(s -> s.withTemplate(always)))).isEmpty();
+  }
+
+  @Test
+  void R_VALID_12_activeDeadlineSecondsIsForbidden() {
+    PodTemplate t = template(LABELS, Map.of("activeDeadlineSeconds", 30));
+    assertThat(errors(validWith(s -> s.withTemplate(t))))
+        .containsExactly(
+            "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in"
+                + " StatefulSet is not Supported");
+  }
+
+  @Test
+  void R_VALID_13_unsetRetentionFieldsAreUnsupportedWhenNotDefaulted() {
+    ClaimRetentionPolicy policy = new ClaimRetentionPolicy(null, null);
+    assertThat(errors(validWith(s -> s.withPersistentVolumeClaimRetentionPolicy(policy))))
+        .containsExactly(
+            "spec.persistentVolumeClaimRetentionPolicy.whenDeleted: Unsupported value: \"\":"
+                + " supported values: \"Retain\", \"Delete\"",
+            "spec.persistentVolumeClaimRetentionPolicy.whenScaled: Unsupported value: \"\":"
+                + " supported values: \"Retain\", \"Delete\"");
+  }
+
+  @Test
+  void R_VALID_13_unknownRetentionValueIsReportedByTheParser() {
+    List<Violation> sink = new ArrayList<>();
+    String path = "spec.persistentVolumeClaimRetentionPolicy.whenScaled";
+    assertThat(SpecValidator.retentionPolicy(path, "Keep", sink)).isNull();
+    assertThat(SpecValidator.retentionPolicy(path, "Delete", sink))
+        .isEqualTo(RetentionPolicyType.DELETE);
+    assertThat(SpecValidator.retentionPolicy(path, "", sink)).isNull();
+    assertThat(Fixtures.messages(sink))
+        .containsExactly(
+            path + ": Unsupported value: \"Keep\": supported values: \"Retain\", \"Delete\"");
+  }
+
+  @Test
+  void R_VALID_3_unknownPodManagementPolicyIsReportedByTheParser() {
+    List<Violation> sink = new ArrayList<>();
+    assertThat(SpecValidator.podManagementPolicy("Foo", sink)).isNull();
+    assertThat(SpecValidator.podManagementPolicy("Parallel", sink)).isNotNull();
+    assertThat(SpecValidator.podManagementPolicy(null, sink)).isNull();
+    assertThat(Fixtures.messages(sink))
+        .containsExactly(
+            "spec.podManagementPolicy: Invalid value: \"Foo\": must be 'OrderedReady' or"
+                + " 'Parallel'");
+    assertThat(sink.get(0).rule()).isEqualTo("R-VALID-3");
+  }
+
+  @Test
+  void R_VALID_4_unknownUpdateStrategyTypeIsReportedByTheParserWithTheWholeStrategy() {
+    List<Violation> sink = new ArrayList<>();
+    assertThat(SpecValidator.updateStrategyType("Foo", null, sink)).isNull();
+    assertThat(SpecValidator.updateStrategyType("Foo", RollingUpdate.partition(1), sink)).isNull();
+    assertThat(SpecValidator.updateStrategyType("OnDelete", null, sink))
+        .isEqualTo(UpdateStrategyType.ON_DELETE);
+    assertThat(Fixtures.messages(sink))
+        .containsExactly(
+            "spec.updateStrategy: Invalid value: {\"Type\":\"Foo\",\"RollingUpdate\":null}: must be"
+                + " 'RollingUpdate' or 'OnDelete'",
+            "spec.updateStrategy: Invalid value:"
+                + " {\"Type\":\"Foo\",\"RollingUpdate\":{\"Partition\":1,\"MaxUnavailable\":null}}:"
+                + " must be 'RollingUpdate' or 'OnDelete'");
+  }
+
+  @Test
+  void R_VALID_15_serviceNameMustBeADnsLabelWhenSet() {
+    assertThat(errors(validWith(s -> s.withServiceName("Web_Svc"))))
+        .containsExactly("spec.serviceName: Invalid value: \"Web_Svc\": " + DNS_LABEL);
+    assertThat(errors(validWith(s -> s.withServiceName("")))).isEmpty();
+  }
+
+  @Test
+  void R_VALID_17_volumeClaimTemplateContentIsNotValidated() {
+    VolumeClaimTemplate odd = VolumeClaimTemplate.of(Map.of("spec", Map.of("accessModes", 7)));
+    assertThat(errors(validWith(s -> s.withVolumeClaimTemplates(odd)))).isEmpty();
+  }
+
+  @Test
+  void R_VALID_18_podSpecIsNotValidatedBeyondTheSupportedChecks() {
+    PodTemplate noImage =
+        template(LABELS, Map.of("containers", List.of(Map.of("name", "Not A Name"))));
+    assertThat(errors(validWith(s -> s.withTemplate(noImage)))).isEmpty();
+  }
+
+  @Test
+  void everyViolationIsReportedInTheApiserversOrder() {
+    StatefulSet set =
+        set(
+            bareSpec()
+                .withReplicas(-1)
+                .withServiceName("Bad.Svc")
+                .withSelector(null)
+                .withTemplate(template(LABELS, Map.of("restartPolicy", "OnFailure"))));
+    assertThat(errors(set))
+        .containsExactly(
+            "spec.podManagementPolicy: Required value",
+            "spec.updateStrategy: Required value",
+            "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+            "spec.serviceName: Invalid value: \"Bad.Svc\": " + DNS_LABEL,
+            "spec.selector: Required value",
+            "spec.template.metadata.labels: Invalid value: {\"app\":\"web\"}: `selector` does not"
+                + " match template `labels`",
+            "spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values:"
+                + " \"Always\"");
+    assertThat(SpecValidator.validate(set))
+        .extracting(Violation::rule)
+        .containsExactly(
+            "R-VALID-3",
+            "R-VALID-4",
+            "R-VALID-8",
+            "R-VALID-15",
+            "R-VALID-10",
+            "R-VALID-11",
+            "R-VALID-12");
+  }
+
+  @Test
+  void undefaultedSetIsValidOnceDefaulted() {
+    assertThat(errors(set(bareSpec()))).isNotEmpty();
+    assertThat(errors(Defaults.apply(set(bareSpec())))).isEmpty();
+  }
+}

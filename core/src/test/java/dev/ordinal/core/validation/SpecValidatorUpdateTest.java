@@ -1,0 +1,105 @@
+package dev.ordinal.core.validation;
+
+import static dev.ordinal.core.validation.Fixtures.LABELS;
+import static dev.ordinal.core.validation.Fixtures.messages;
+import static dev.ordinal.core.validation.Fixtures.template;
+import static dev.ordinal.core.validation.Fixtures.valid;
+import static dev.ordinal.core.validation.Fixtures.validWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordinal.api.ClaimRetentionPolicy;
+import dev.ordinal.api.ImmutableStatefulSet;
+import dev.ordinal.api.ImmutableStatefulSetSpec;
+import dev.ordinal.api.LabelSelector;
+import dev.ordinal.api.PodManagementPolicy;
+import dev.ordinal.api.RetentionPolicyType;
+import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.UpdateStrategy;
+import dev.ordinal.api.VolumeClaimTemplate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpecValidatorUpdateTest {
+
+  private static final String FORBIDDEN =
+      "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals',"
+          + " 'template', 'updateStrategy', 'revisionHistoryLimit',"
+          + " 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
+
+  private static List<String> updateErrors(StatefulSet updated) {
+    return messages(SpecValidator.validateUpdate(updated, valid()));
+  }
+
+  @Test
+  void R_VALID_14_mutableFieldsMayChange() {
+    StatefulSet updated =
+        validWith(
+            s ->
+                s.withReplicas(5)
+                    .withOrdinalsStart(3)
+                    .withTemplate(template(LABELS, Map.of("terminationGracePeriodSeconds", 5)))
+                    .withUpdateStrategy(UpdateStrategy.ON_DELETE)
+                    .withPersistentVolumeClaimRetentionPolicy(
+                        ClaimRetentionPolicy.of(
+                            RetentionPolicyType.DELETE, RetentionPolicyType.DELETE))
+                    .withMinReadySeconds(10)
+                    .withRevisionHistoryLimit(3));
+    assertThat(updateErrors(updated)).isEmpty();
+  }
+
+  @Test
+  void R_VALID_14_changingServiceNameIsForbidden() {
+    assertThat(updateErrors(validWith(s -> s.withServiceName("other")))).containsExactly(FORBIDDEN);
+  }
+
+  @Test
+  void R_VALID_14_changingSelectorIsForbidden() {
+    LabelSelector selector = LabelSelector.of(Map.of("app", "web", "tier", "x"));
+    StatefulSet updated =
+        validWith(
+            s ->
+                s.withSelector(selector)
+                    .withTemplate(template(Map.of("app", "web", "tier", "x"), Map.of())));
+    assertThat(updateErrors(updated)).containsExactly(FORBIDDEN);
+  }
+
+  @Test
+  void R_VALID_14_changingPodManagementPolicyIsForbidden() {
+    assertThat(
+            updateErrors(validWith(s -> s.withPodManagementPolicy(PodManagementPolicy.PARALLEL))))
+        .containsExactly(FORBIDDEN);
+  }
+
+  @Test
+  void R_VALID_14_changingVolumeClaimTemplatesIsForbidden() {
+    StatefulSet updated =
+        validWith(s -> s.withVolumeClaimTemplates(VolumeClaimTemplate.of("data", "1Gi")));
+    assertThat(updateErrors(updated)).containsExactly(FORBIDDEN);
+  }
+
+  @Test
+  void R_VALID_14_theNewSpecIsValidatedToo() {
+    assertThat(updateErrors(validWith(s -> s.withReplicas(-1).withServiceName("other"))))
+        .containsExactly(
+            "spec.replicas: Invalid value: -1: must be greater than or equal to 0", FORBIDDEN);
+  }
+
+  @Test
+  void R_VALID_14_aStoredInvalidServiceNameDoesNotBlockOtherUpdates() {
+    StatefulSet old = validWith(s -> s.withServiceName("Bad_Name"));
+    StatefulSet updated =
+        ImmutableStatefulSet.copyOf(old)
+            .withSpec(ImmutableStatefulSetSpec.copyOf(old.spec()).withReplicas(4));
+    assertThat(SpecValidator.validateUpdate(updated, old)).isEmpty();
+  }
+
+  @Test
+  void R_VALID_1_nameAndNamespaceAreImmutable() {
+    StatefulSet updated = ImmutableStatefulSet.copyOf(valid()).withName("web2").withNamespace("x");
+    assertThat(updateErrors(updated))
+        .containsExactly(
+            "metadata.name: Invalid value: \"web2\": field is immutable",
+            "metadata.namespace: Invalid value: \"x\": field is immutable");
+  }
+}
