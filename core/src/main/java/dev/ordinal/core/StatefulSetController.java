@@ -1,0 +1,208 @@
+package dev.ordinal.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ordinal.api.Observation;
+import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.StatefulSetStatus;
+import dev.ordinal.api.plan.Action;
+import dev.ordinal.api.plan.DeleteReason;
+import dev.ordinal.api.plan.ReconcilePlan;
+import dev.ordinal.api.port.ClusterPort;
+import dev.ordinal.api.port.Outcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The thin shell around the planner: observes a set through a {@link ClusterPort}, plans one sync
+ * and applies it, handling API errors as upstream's controller does.
+ *
+ * <ul>
+ *   <li>Adoption and revision writes come first; if one fails the sync stops (R-SYNC-1).
+ *   <li>Pod and claim actions stop at the first failure; for Parallel sets the current slow-start
+ *       batch still completes (R-SYNC-5).
+ *   <li>{@code NOT_FOUND} on a rolling-update deletion is not an error (upstream sinks it); every
+ *       other failure is, including {@code ALREADY_EXISTS} on a pod (R-ORDER-10).
+ *   <li>The status is written even when the sync failed (R-SYNC-4), without the decrements of
+ *       update deletions that did not happen; surplus history is deleted afterwards.
+ * </ul>
+ *
+ * <p>It holds no state between syncs; the caller requeues on error or after {@link
+ * SyncResult#requeueAfter()}.
+ *
+ * @since 0.1.0
+ */
+public final class StatefulSetController {
+
+  private final ClusterPort port;
+  private final StatefulSetReconciler reconciler;
+
+  /** Returns a controller over this port with v1.35 behaviour. */
+  public StatefulSetController(ClusterPort port) {
+    this(port, new StatefulSetReconciler());
+  }
+
+  /** Returns a controller over this port that plans with this reconciler. */
+  public StatefulSetController(ClusterPort port, StatefulSetReconciler reconciler) {
+    this.port = requireNonNull(port, "port");
+    this.reconciler = requireNonNull(reconciler, "reconciler");
+  }
+
+  /** Reads what one sync of a set needs through the port; null if the set does not exist. */
+  public @Nullable Observation observe(String namespace, String name) {
+    StatefulSet set = port.statefulSet(namespace, name);
+    if (set == null) {
+      return null;
+    }
+    Instant now = port.now();
+    return Observation.builder()
+        .set(set)
+        .pods(port.pods(namespace))
+        .claims(port.claims(namespace))
+        .revisions(port.revisions(namespace))
+        .now(now)
+        .build();
+  }
+
+  /**
+   * Runs one sync of the set: observe, plan, apply.
+   *
+   * @throws dev.ordinal.core.validation.InvalidStatefulSetException if the set is invalid or not
+   *     defaulted
+   */
+  public SyncResult sync(String namespace, String name) {
+    Observation observation = observe(namespace, name);
+    if (observation == null) {
+      return new SyncResult(null, List.of(), null, null);
+    }
+    ReconcilePlan plan = reconciler.plan(observation);
+    return apply(observation.set(), plan);
+  }
+
+  /** Applies a plan through the port, stopping as upstream stops on errors. */
+  public SyncResult apply(StatefulSet set, ReconcilePlan plan) {
+    List<SyncResult.Applied> applied = new ArrayList<>();
+    List<Action> actions = plan.actions();
+    String error = null;
+    int missedUpdateDeletions = 0;
+    int batchEnd = Integer.MAX_VALUE;
+    int i = 0;
+    for (; i < actions.size(); i++) {
+      Action a = actions.get(i);
+      if (a instanceof Action.WriteStatus || a instanceof Action.DeleteRevision) {
+        break;
+      }
+      if (i >= batchEnd) {
+        break;
+      }
+      Outcome outcome = port.apply(set, a);
+      applied.add(new SyncResult.Applied(a, outcome));
+      if (outcome.isOk() || sunk(a, outcome)) {
+        continue;
+      }
+      if (error == null) {
+        error = describe(a, outcome);
+      }
+      if (isUpdateDeletion(a)) {
+        // Upstream returns at the first failed update deletion.
+        missedUpdateDeletions++;
+        i++;
+        break;
+      }
+      int end = endOfBatch(plan, i);
+      if (end < 0 || isSetup(a)) {
+        i++;
+        break;
+      }
+      batchEnd = end;
+    }
+    // Update deletions never reached do not happen either.
+    for (int k = i; k < actions.size(); k++) {
+      if (isUpdateDeletion(actions.get(k))) {
+        missedUpdateDeletions++;
+      }
+    }
+    boolean setupFailed = error != null && applied.stream().anyMatch(x -> !x.outcome().isOk()
+        && isSetup(x.action()));
+    if (!setupFailed) {
+      for (Action a : actions) {
+        if (a instanceof Action.WriteStatus) {
+          StatefulSetStatus s = ((Action.WriteStatus) a).status();
+          if (missedUpdateDeletions > 0 && error != null) {
+            s = withCurrentReplicas(s, s.currentReplicas() + missedUpdateDeletions);
+            a = new Action.WriteStatus(s);
+          }
+          Outcome outcome = port.apply(set, a);
+          applied.add(new SyncResult.Applied(a, outcome));
+          if (!outcome.isOk() && error == null) {
+            error = describe(a, outcome);
+          }
+        }
+      }
+      for (Action a : actions) {
+        if (a instanceof Action.DeleteRevision) {
+          Outcome outcome = port.apply(set, a);
+          applied.add(new SyncResult.Applied(a, outcome));
+          if (!outcome.isOk() && outcome.kind() != Outcome.Kind.NOT_FOUND) {
+            if (error == null) {
+              error = describe(a, outcome);
+            }
+            break;
+          }
+        }
+      }
+    }
+    return new SyncResult(plan, applied, error, error == null ? plan.requeueAfter() : null);
+  }
+
+  private static boolean sunk(Action a, Outcome outcome) {
+    return outcome.kind() == Outcome.Kind.NOT_FOUND
+        && (isUpdateDeletion(a) || a instanceof Action.ReleasePod || a instanceof Action.AdoptPod);
+  }
+
+  private static boolean isUpdateDeletion(Action a) {
+    return a instanceof Action.DeletePod && ((Action.DeletePod) a).reason() == DeleteReason.UPDATE;
+  }
+
+  /** Adoption and revision writes: upstream does them before touching pods. */
+  private static boolean isSetup(Action a) {
+    return a instanceof Action.AdoptRevision
+        || a instanceof Action.AdoptPod
+        || a instanceof Action.ReleasePod
+        || a instanceof Action.CreateRevision
+        || a instanceof Action.RenumberRevision;
+  }
+
+  /** Returns the index where the burst batch holding action {@code i} ends, or -1 if none. */
+  private static int endOfBatch(ReconcilePlan plan, int i) {
+    List<Integer> starts = plan.burstBatches();
+    for (int b = 0; b < starts.size(); b++) {
+      if (starts.get(b) > i) {
+        return starts.get(b);
+      }
+    }
+    return starts.isEmpty() || starts.get(0) > i ? -1 : Integer.MAX_VALUE;
+  }
+
+  private static StatefulSetStatus withCurrentReplicas(StatefulSetStatus s, int current) {
+    return new StatefulSetStatus(
+        s.observedGeneration(),
+        s.replicas(),
+        s.readyReplicas(),
+        current,
+        s.updatedReplicas(),
+        s.availableReplicas(),
+        s.currentRevision(),
+        s.updateRevision(),
+        s.collisionCount(),
+        s.conditions());
+  }
+
+  private static String describe(Action a, Outcome outcome) {
+    String verb = a.getClass().getSimpleName();
+    return verb + " " + a.target() + " failed: " + outcome.kind()
+        + (outcome.message().isEmpty() ? "" : " " + outcome.message());
+  }
+}

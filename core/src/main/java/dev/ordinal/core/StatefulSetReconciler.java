@@ -1,0 +1,106 @@
+package dev.ordinal.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ordinal.api.Observation;
+import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.StatefulSetSpec;
+import dev.ordinal.api.plan.ReconcilePlan;
+import dev.ordinal.core.validation.Defaults;
+import dev.ordinal.core.validation.InvalidStatefulSetException;
+import dev.ordinal.core.validation.SpecValidator;
+import dev.ordinal.core.validation.Violation;
+import java.util.List;
+
+/**
+ * The StatefulSet controller as a pure function: from an {@link Observation} to the {@link
+ * ReconcilePlan} of one sync, exactly as upstream's {@code StatefulSetController.sync} and {@code
+ * UpdateStatefulSet} (v1.35) would act on the same cluster state.
+ *
+ * <pre>{@code
+ * ReconcilePlan plan = new StatefulSetReconciler().plan(observation);
+ * for (Action action : plan.actions()) { ... }
+ * plan.stopReason().ifPresent(System.out::println);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe. A plan reads each observed pod a small, fixed number
+ * of times and allocates little beyond the actions it returns.
+ *
+ * @since 0.1.0
+ */
+public final class StatefulSetReconciler {
+
+  /**
+   * The largest {@code spec.replicas} planned for: a plan holds one slot per replica, and a larger
+   * value is far beyond anything a cluster runs.
+   */
+  public static final int MAX_REPLICAS = 1 << 24;
+
+  private final ReconcilerOptions options;
+
+  /** Returns a reconciler with Kubernetes v1.35 behaviour. */
+  public StatefulSetReconciler() {
+    this(ReconcilerOptions.defaults());
+  }
+
+  /** Returns a reconciler with the given behaviour. */
+  public StatefulSetReconciler(ReconcilerOptions options) {
+    this.options = requireNonNull(options, "options");
+  }
+
+  /** Returns the options. */
+  public ReconcilerOptions options() {
+    return options;
+  }
+
+  /**
+   * Returns what one sync of the StatefulSet controller does with this observation.
+   *
+   * @throws InvalidStatefulSetException if the set is not defaulted ({@link Defaults#apply}) or
+   *     the apiserver would reject its spec; the exception lists every violation with its field
+   *     path and the apiserver's message
+   * @throws IllegalArgumentException if {@code spec.replicas} exceeds {@link #MAX_REPLICAS}
+   */
+  public ReconcilePlan plan(Observation observation) {
+    requireNonNull(observation, "observation");
+    StatefulSet set = observation.set();
+    checkPlannable(set);
+    return new Sync(observation, options).run();
+  }
+
+  /**
+   * Checks that a set can be planned: defaulted and valid.
+   *
+   * @throws InvalidStatefulSetException if it is not
+   */
+  static void checkPlannable(StatefulSet set) {
+    List<Violation> violations = SpecValidator.validate(set);
+    if (!violations.isEmpty()) {
+      throw new InvalidStatefulSetException(set.name(), violations);
+    }
+    if (!Defaults.isDefaulted(set)) {
+      throw new InvalidStatefulSetException(set.name(), List.of(notDefaulted(set)));
+    }
+    int replicas = set.spec().effectiveReplicas();
+    if (replicas > MAX_REPLICAS) {
+      throw new IllegalArgumentException(
+          "spec.replicas " + replicas + " exceeds the " + MAX_REPLICAS + " this planner handles");
+    }
+  }
+
+  private static Violation notDefaulted(StatefulSet set) {
+    StatefulSetSpec spec = set.spec();
+    String field =
+        spec.replicas() == null
+            ? "spec.replicas"
+            : spec.podManagementPolicy() == null
+                ? "spec.podManagementPolicy"
+                : spec.revisionHistoryLimit() == null
+                    ? "spec.revisionHistoryLimit"
+                    : spec.persistentVolumeClaimRetentionPolicy() == null
+                        ? "spec.persistentVolumeClaimRetentionPolicy"
+                        : "spec.updateStrategy";
+    return Violation.required(
+        field, "the planner needs a defaulted spec: apply Defaults.apply first", "R-DEF");
+  }
+}
