@@ -527,16 +527,17 @@ final class Sync {
    * cannot be renamed: the update fails.
    */
   private boolean updatePod(ObservedPod pod, boolean identity, boolean storage) {
-    if (!identity && !pod.hasCanonicalName()) {
-      fail(pod.name(), "R-ID-3", pod.name() + " does not have the identity of ordinal "
-          + pod.ordinal() + "; renaming it in place fails at the API server");
-      return true;
-    }
     if (!storage && createClaims(pod)) {
       return true;
     }
     if (!claimsMatchPolicy(pod, !inRange(pod.ordinal()))) {
       fixClaimOwners(pod);
+    }
+    if (!identity && !pod.hasCanonicalName()) {
+      // The update would rename the pod: the API server rejects it, after the claims are done.
+      fail(pod.name(), "R-ID-3", pod.name() + " does not have the identity of ordinal "
+          + pod.ordinal() + "; renaming it in place fails at the API server");
+      return true;
     }
     if (!identity || !storage) {
       actions.add(
