@@ -544,7 +544,11 @@ final class Sync {
               pod.name(),
               pod.uid(),
               set.namespace(),
-              factory().identityLabels(pod.labels(), pod.name(), pod.ordinal()),
+              // updateIdentity runs only on a mismatch: a matching pod keeps its labels as they
+              // are, even without the pod-index label (R-ID-4).
+              identity
+                  ? pod.labels()
+                  : factory().identityLabels(pod.labels(), pod.name(), pod.ordinal()),
               factory().claimVolumes(pod.ordinal())));
     }
     return false;
