@@ -523,8 +523,8 @@ final class Sync {
 
   /**
    * Upstream's UpdateStatefulPod (R-ID-3): repairs identity and storage in place, creating missing
-   * claims, and fixes claim owner references. A pod whose name is not {@code <set>-<ordinal>}
-   * cannot be renamed: the update fails.
+   * claims, and fixes claim owner references; any of these is followed by a pod update. A pod whose
+   * name is not {@code <set>-<ordinal>} cannot be renamed: the update fails.
    */
   private boolean updatePod(ObservedPod pod, boolean identity, boolean storage) {
     if (!identity && !pod.hasCanonicalName()) {
@@ -535,10 +535,12 @@ final class Sync {
     if (!storage && createClaims(pod)) {
       return true;
     }
-    if (!claimsMatchPolicy(pod, !inRange(pod.ordinal()))) {
+    boolean claimsFixed = !claimsMatchPolicy(pod, !inRange(pod.ordinal()));
+    if (claimsFixed) {
       fixClaimOwners(pod);
     }
-    if (!identity || !storage) {
+    // Fixing claim owners marks the pod dirty too: upstream then updates it, even unchanged.
+    if (!identity || !storage || claimsFixed) {
       actions.add(
           new Action.UpdatePod(
               pod.name(),
