@@ -172,8 +172,10 @@ final class Sync {
           break;
         case RELEASE:
           actions.add(new Action.ReleasePod(pod.name(), pod.uid()));
+          unmanaged(pod);
           continue;
         case IGNORE:
+          unmanaged(pod);
           if (pod.namespace().equals(set.namespace())
               && pod.parentName().equals(set.name())
               && pod.controllerRef() != null
@@ -187,6 +189,21 @@ final class Sync {
           throw new AssertionError();
       }
       claimed(pod);
+    }
+  }
+
+  /** Names of pods in the set's namespace that the set does not manage; null while none. */
+  private @Nullable Set<String> unmanagedNames;
+
+  /** Remembers a pod the set leaves alone: a pod of its name cannot be created (R-ORDER-10). */
+  private void unmanaged(ObservedPod pod) {
+    if (pod.namespace().equals(set.namespace())) {
+      Set<String> names = unmanagedNames;
+      if (names == null) {
+        names = new HashSet<>();
+        unmanagedNames = names;
+      }
+      names.add(pod.name());
     }
   }
 
@@ -394,6 +411,13 @@ final class Sync {
       }
       actions.add(new Action.CreatePod(factory().pod(pod.ordinal(),
           templateOf(revisionForNewPod(pod.ordinal())), pod.revision())));
+      Set<String> taken = unmanagedNames;
+      if (taken != null && taken.contains(pod.name())) {
+        // CreateStatefulPod returns AlreadyExists as the sync's error, before any claim update.
+        fail(pod.name(), "R-ORDER-10", pod.name() + " already exists but is not managed by "
+            + set.name() + "; its creation fails with AlreadyExists until that pod is gone");
+        return true;
+      }
       fixClaimOwners(pod);
       if (monotonic) {
         stop(pod.name(), "R-ORDER-2", "created " + pod.name()
