@@ -65,6 +65,32 @@ class ScaleUpTest {
         .isEqualTo(new StatefulSetStatus(1, 3, 3, 3, 3, 3, revision, revision, 0, List.of()));
   }
 
+  // --- R-SPLIT-2: an empty slot is filled at the revision R-UPDATE-1 gives it ---
+
+  @Test
+  void R_SPLIT_2_emptySlotBelowStartPlusCurrentReplicasIsRefilledAtTheCurrentRevision() {
+    FakeCluster c = new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(2), 2));
+    c.converge(20);
+    String current = c.set().status().currentRevision();
+    c.update(Fixtures.withImage(c.set(), "nginx:2"));
+    c.remove("foo-3");
+
+    ReconcilePlan plan = c.plan();
+
+    // RollingUpdate without a block: ordinal 3 < start 2 + status.currentReplicas 2, so foo-3 is
+    // rebuilt from the current revision, not from the new template.
+    assertThat(plan.status().updateRevision()).isNotEqualTo(current);
+    List<Action.CreatePod> creates = plan.actionsOf(Action.CreatePod.class);
+    assertThat(creates).extracting(Action::target).containsExactly("foo-3");
+    assertThat(creates.get(0).pod().revision()).isEqualTo(current);
+    assertThat(creates.get(0).pod().labels()).containsEntry(ObservedPod.REVISION_LABEL, current);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> containers =
+        (List<Map<String, Object>>) creates.get(0).pod().spec().get("containers");
+    assertThat(containers.get(0)).containsEntry("image", "nginx");
+    assertStop(plan, "R-ORDER-2", "foo-3");
+  }
+
   // --- R-ORDER-5: wait for Running and Ready ---
 
   @Test
