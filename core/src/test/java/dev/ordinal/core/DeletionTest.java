@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ImmutableStatefulSet;
-import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.Observation;
+import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.StatefulSetStatus;

@@ -34,8 +34,7 @@ class NamingTest {
 
   @Test
   void R_NAME_1_plannedPodsAndClaimsCarryTheseNames() {
-    ReconcilePlan plan =
-        new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(2), 10)).plan();
+    ReconcilePlan plan = new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(2), 10)).plan();
 
     assertThat(plan.actionsOf(Action.CreatePod.class))
         .extracting(a -> a.pod().name())

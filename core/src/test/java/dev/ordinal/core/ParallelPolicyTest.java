@@ -34,8 +34,7 @@ class ParallelPolicyTest {
       ReconcilePlan plan, Class<A> kind) {
     List<List<String>> out = new ArrayList<>();
     for (List<Action> batch : batches(plan)) {
-      List<String> targets =
-          batch.stream().filter(kind::isInstance).map(Action::target).toList();
+      List<String> targets = batch.stream().filter(kind::isInstance).map(Action::target).toList();
       if (!targets.isEmpty()) {
         out.add(targets);
       }
@@ -119,7 +118,10 @@ class ParallelPolicyTest {
     // and the batch of slot 3 never starts.
     assertThat(steps(plan))
         .containsExactly(
-            "CreatePod foo-1", "CreateClaim datadir-foo-2", "CreatePod foo-2", "WriteStatus status");
+            "CreatePod foo-1",
+            "CreateClaim datadir-foo-2",
+            "CreatePod foo-2",
+            "WriteStatus status");
     assertThat(plan.stop()).isNotNull();
     assertThat(plan.stop().rule()).isEqualTo("R-ORDER-10");
     assertThat(plan.stop().pod()).isEqualTo("foo-1");

@@ -45,7 +45,8 @@ class PodCreationTest {
                   "finalizers", List.of("example.com/guard")),
               "spec",
               Map.of(
-                  "containers", List.of(Map.of("name", "nginx", "image", "nginx")),
+                  "containers",
+                  List.of(Map.of("name", "nginx", "image", "nginx")),
                   "volumes",
                   List.of(
                       Map.of("name", "datadir", "emptyDir", Map.of()),
@@ -178,8 +179,7 @@ class PodCreationTest {
   void R_ID_1_hostnameAndSubdomainAreNeverRepaired() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
-    c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-1")).withHostname("elsewhere").withSubdomain("x"));
+    c.put(ImmutableObservedPod.copyOf(c.pod("foo-1")).withHostname("elsewhere").withSubdomain("x"));
 
     // identityMatches does not look at them (R-ID-2), so the pod counts as consistent.
     assertThat(c.plan().actions()).isEmpty();
@@ -197,7 +197,11 @@ class PodCreationTest {
     assertThat(pod.spec().get("volumes"))
         .isEqualTo(
             List.of(
-                Map.of("name", "datadir", "persistentVolumeClaim", Map.of("claimName", "datadir-foo-0")),
+                Map.of(
+                    "name",
+                    "datadir",
+                    "persistentVolumeClaim",
+                    Map.of("claimName", "datadir-foo-0")),
                 Map.of("name", "home", "hostPath", Map.of("path", "/tmp/home"))));
   }
 
@@ -205,7 +209,8 @@ class PodCreationTest {
   void R_PVC_5_everyClaimTemplateGetsAVolumeAndAClaimBeforeThePod() {
     StatefulSet set =
         Fixtures.withSpec(
-            newStatefulSet(1), b -> b.addVolumeClaimTemplate(VolumeClaimTemplate.of("logs", "1Gi")));
+            newStatefulSet(1),
+            b -> b.addVolumeClaimTemplate(VolumeClaimTemplate.of("logs", "1Gi")));
 
     ReconcilePlan plan = new FakeCluster(set).plan();
 
@@ -338,9 +343,7 @@ class PodCreationTest {
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
     labels.remove(POD_INDEX);
     c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-0"))
-            .withLabels(labels)
-            .withClaimVolumes(Map.of()));
+        ImmutableObservedPod.copyOf(c.pod("foo-0")).withLabels(labels).withClaimVolumes(Map.of()));
 
     ReconcilePlan plan = c.plan();
 
@@ -363,7 +366,8 @@ class PodCreationTest {
 
     // UpdateStatefulPod fixes the claim, marks the pod dirty and updates it unchanged.
     assertThat(steps(plan))
-        .containsExactly("UpdateClaimOwners datadir-foo-0", "UpdatePod foo-0", "WriteStatus status");
+        .containsExactly(
+            "UpdateClaimOwners datadir-foo-0", "UpdatePod foo-0", "WriteStatus status");
     Action.UpdatePod update = plan.actionsOf(Action.UpdatePod.class).get(0);
     assertThat(update.labels()).isEqualTo(c.pod("foo-0").labels());
     assertThat(update.claimVolumes()).isEqualTo(c.pod("foo-0").claimVolumes());

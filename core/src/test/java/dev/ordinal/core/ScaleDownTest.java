@@ -69,8 +69,7 @@ class ScaleDownTest {
     ReconcilePlan plan = c.sync();
 
     assertThat(steps(plan)).containsExactly("DeletePod foo-4 SCALE_DOWN", "WriteStatus status");
-    assertThat(plan.actionsOf(Action.DeletePod.class).get(0).uid())
-        .isEqualTo(c.pod("foo-4").uid());
+    assertThat(plan.actionsOf(Action.DeletePod.class).get(0).uid()).isEqualTo(c.pod("foo-4").uid());
     assertStop(plan, "R-ORDER-8", "foo-4");
     // The deletion is not reflected in this sync's status (R-STATUS-5).
     assertThat(plan.status())
@@ -107,7 +106,9 @@ class ScaleDownTest {
 
     assertThat(podStepsUntilSteady(c))
         .containsExactly(
-            "DeletePod foo-2 SCALE_DOWN", "DeletePod foo-1 SCALE_DOWN", "DeletePod foo-0 SCALE_DOWN");
+            "DeletePod foo-2 SCALE_DOWN",
+            "DeletePod foo-1 SCALE_DOWN",
+            "DeletePod foo-0 SCALE_DOWN");
     assertThat(c.pods()).isEmpty();
     assertThat(c.set().status().replicas()).isZero();
     assertThat(c.set().status().readyReplicas()).isZero();
@@ -281,7 +282,9 @@ class ScaleDownTest {
 
     assertThat(podStepsUntilSteady(c))
         .containsExactly(
-            "DeletePod foo-5 SCALE_DOWN", "DeletePod foo-1 SCALE_DOWN", "DeletePod foo-0 SCALE_DOWN");
+            "DeletePod foo-5 SCALE_DOWN",
+            "DeletePod foo-1 SCALE_DOWN",
+            "DeletePod foo-0 SCALE_DOWN");
     assertThat(c.pods()).extracting(ObservedPod::name).containsExactly("foo-2", "foo-3", "foo-4");
   }
 }

@@ -263,7 +263,10 @@ class ScaleUpTest {
     // The repair does not stop the sync: the next slot is processed in the same plan.
     assertThat(steps(ready))
         .containsExactly(
-            "UpdatePod foo-0", "CreateClaim datadir-foo-1", "CreatePod foo-1", "WriteStatus status");
+            "UpdatePod foo-0",
+            "CreateClaim datadir-foo-1",
+            "CreatePod foo-1",
+            "WriteStatus status");
     assertStop(ready, "R-ORDER-2", "foo-1");
   }
 
