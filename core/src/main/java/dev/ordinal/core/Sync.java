@@ -172,8 +172,10 @@ final class Sync {
           break;
         case RELEASE:
           actions.add(new Action.ReleasePod(pod.name(), pod.uid()));
+          unmanaged(pod);
           continue;
         case IGNORE:
+          unmanaged(pod);
           if (pod.namespace().equals(set.namespace())
               && pod.parentName().equals(set.name())
               && pod.controllerRef() != null
@@ -187,6 +189,21 @@ final class Sync {
           throw new AssertionError();
       }
       claimed(pod);
+    }
+  }
+
+  /** Names of pods in the set's namespace that the set does not manage; null while none. */
+  private @Nullable Set<String> unmanagedNames;
+
+  /** Remembers a pod the set leaves alone: a pod of its name cannot be created (R-ORDER-10). */
+  private void unmanaged(ObservedPod pod) {
+    if (pod.namespace().equals(set.namespace())) {
+      Set<String> names = unmanagedNames;
+      if (names == null) {
+        names = new HashSet<>();
+        unmanagedNames = names;
+      }
+      names.add(pod.name());
     }
   }
 
@@ -394,6 +411,13 @@ final class Sync {
       }
       actions.add(new Action.CreatePod(factory().pod(pod.ordinal(),
           templateOf(revisionForNewPod(pod.ordinal())), pod.revision())));
+      Set<String> taken = unmanagedNames;
+      if (taken != null && taken.contains(pod.name())) {
+        // CreateStatefulPod returns AlreadyExists as the sync's error, before any claim update.
+        fail(pod.name(), "R-ORDER-10", pod.name() + " already exists but is not managed by "
+            + set.name() + "; its creation fails with AlreadyExists until that pod is gone");
+        return true;
+      }
       fixClaimOwners(pod);
       if (monotonic) {
         stop(pod.name(), "R-ORDER-2", "created " + pod.name()
@@ -523,14 +547,15 @@ final class Sync {
 
   /**
    * Upstream's UpdateStatefulPod (R-ID-3): repairs identity and storage in place, creating missing
-   * claims, and fixes claim owner references. A pod whose name is not {@code <set>-<ordinal>}
-   * cannot be renamed: the update fails.
+   * claims, and fixes claim owner references; any of these is followed by a pod update. A pod whose
+   * name is not {@code <set>-<ordinal>} cannot be renamed: the update fails.
    */
   private boolean updatePod(ObservedPod pod, boolean identity, boolean storage) {
     if (!storage && createClaims(pod)) {
       return true;
     }
-    if (!claimsMatchPolicy(pod, !inRange(pod.ordinal()))) {
+    boolean claimsFixed = !claimsMatchPolicy(pod, !inRange(pod.ordinal()));
+    if (claimsFixed) {
       fixClaimOwners(pod);
     }
     if (!identity && !pod.hasCanonicalName()) {
@@ -539,13 +564,18 @@ final class Sync {
           + pod.ordinal() + "; renaming it in place fails at the API server");
       return true;
     }
-    if (!identity || !storage) {
+    // Fixing claim owners marks the pod dirty too: upstream then updates it, even unchanged.
+    if (!identity || !storage || claimsFixed) {
       actions.add(
           new Action.UpdatePod(
               pod.name(),
               pod.uid(),
               set.namespace(),
-              factory().identityLabels(pod.labels(), pod.name(), pod.ordinal()),
+              // updateIdentity runs only on a mismatch: a matching pod keeps its labels as they
+              // are, even without the pod-index label (R-ID-4).
+              identity
+                  ? pod.labels()
+                  : factory().identityLabels(pod.labels(), pod.name(), pod.ordinal()),
               factory().claimVolumes(pod.ordinal())));
     }
     return false;

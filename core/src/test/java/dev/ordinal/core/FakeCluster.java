@@ -84,6 +84,21 @@ public final class FakeCluster {
         .build();
   }
 
+  /** Plans one sync without applying it. */
+  public ReconcilePlan plan() {
+    return reconciler.plan(observe());
+  }
+
+  /** Plans one sync over these pods, in this order, instead of the cluster's. */
+  public ReconcilePlan planWithPods(List<ObservedPod> podsInOrder) {
+    return reconciler.plan(Observation.builder().from(observe()).pods(podsInOrder).build());
+  }
+
+  /** Changes {@code spec.replicas}, as {@code kubectl scale} would (generation bumped). */
+  public void scale(int replicas) {
+    update(Fixtures.withReplicas(set, replicas));
+  }
+
   /** Plans one sync and applies every action; returns the plan. */
   public ReconcilePlan sync() {
     ReconcilePlan plan = reconciler.plan(observe());
@@ -262,6 +277,16 @@ public final class FakeCluster {
       return true;
     }
     return false;
+  }
+
+  /** Sets a pod Running and Ready since the given time. */
+  public void readySince(String name, Instant since) {
+    pods.put(
+        name,
+        ImmutableObservedPod.copyOf(pods.get(name))
+            .withPhase(PodPhase.RUNNING)
+            .withReady(true)
+            .withReadyTransitionTime(since));
   }
 
   /** Marks a pod terminating. */

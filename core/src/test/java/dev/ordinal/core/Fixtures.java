@@ -10,7 +10,10 @@ import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.StatefulSetSpec;
 import dev.ordinal.api.UpdateStrategy;
 import dev.ordinal.api.VolumeClaimTemplate;
+import dev.ordinal.api.plan.Action;
+import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.core.validation.Defaults;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -111,5 +114,57 @@ public final class Fixtures {
   public static StatefulSet withImage(StatefulSet set, String image) {
     return ImmutableStatefulSet.copyOf(withSpec(set, b -> b.template(template(image))))
         .withGeneration(set.generation() + 1);
+  }
+
+  /** Returns the set with another {@code spec.replicas}, as {@code kubectl scale} would. */
+  public static StatefulSet withReplicas(StatefulSet set, int replicas) {
+    return withSpec(set, b -> b.replicas(replicas));
+  }
+
+  /** Returns the set with {@code spec.ordinals.start}. */
+  public static StatefulSet withOrdinalsStart(StatefulSet set, int start) {
+    return withSpec(set, b -> b.ordinalsStart(start));
+  }
+
+  /** Returns the set with {@code spec.minReadySeconds}. */
+  public static StatefulSet withMinReadySeconds(StatefulSet set, int seconds) {
+    return withSpec(set, b -> b.minReadySeconds(seconds));
+  }
+
+  /**
+   * Returns each action of the plan as {@code "<Kind> <target>"}, for example {@code "CreatePod
+   * foo-0"}; pod deletions carry their reason, {@code "DeletePod foo-4 SCALE_DOWN"}. Lets a test
+   * assert the exact actions and their order in one readable line.
+   */
+  public static List<String> steps(ReconcilePlan plan) {
+    return steps(plan.actions());
+  }
+
+  /** Returns the actions described as {@link #steps(ReconcilePlan)} describes them. */
+  public static List<String> steps(List<Action> actions) {
+    List<String> out = new ArrayList<>(actions.size());
+    for (Action a : actions) {
+      String step = a.getClass().getSimpleName() + " " + a.target();
+      if (a instanceof Action.DeletePod d) {
+        step += " " + d.reason();
+      }
+      out.add(step);
+    }
+    return out;
+  }
+
+  /**
+   * Splits a Parallel plan's actions at its {@link ReconcilePlan#burstBatches() slow-start batch}
+   * boundaries: one list per boundary, from it to the next boundary (the last to the end of the
+   * plan). Actions before the first boundary, such as revision writes, belong to no batch.
+   */
+  public static List<List<Action>> batches(ReconcilePlan plan) {
+    List<Integer> starts = plan.burstBatches();
+    List<List<Action>> out = new ArrayList<>(starts.size());
+    for (int b = 0; b < starts.size(); b++) {
+      int to = b + 1 < starts.size() ? starts.get(b + 1) : plan.actions().size();
+      out.add(plan.actions().subList(starts.get(b), to));
+    }
+    return out;
   }
 }
