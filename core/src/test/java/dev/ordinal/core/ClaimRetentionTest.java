@@ -242,6 +242,21 @@ class ClaimRetentionTest {
             });
   }
 
+  @Test
+  void R_PVC_8_retainRetain_foreignControllerIsNoConflict() {
+    FakeCluster c = converged(set(1, ClaimRetentionPolicy.RETAIN));
+    setClaimRefs(c, "datadir-foo-0", setRef(c.set()), FOREIGN);
+
+    ReconcilePlan plan = c.sync();
+
+    // Retain/Retain wants no references of ours, so ours go; upstream raises no
+    // ConflictingController event under Retain/Retain (hasUnexpectedController is false).
+    assertThat(plan.actionsOf(Action.UpdateClaimOwners.class))
+        .singleElement()
+        .satisfies(u -> assertThat(u.ownerReferences()).containsExactly(FOREIGN));
+    assertThat(plan.anomalies()).isEmpty();
+  }
+
   @ParameterizedTest
   @MethodSource("policies")
   void R_PVC_8_foreignControllerAloneIsLeftAlone(ClaimRetentionPolicy policy) {
