@@ -271,6 +271,45 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  void R_PVC_8_podCreationReportsAForeignControllerOnItsClaim(ClaimRetentionPolicy policy) {
+    StatefulSet set = set(1, policy);
+
+    ReconcilePlan plan = plan(set, claim("datadir-foo-0", FOREIGN));
+
+    // CreateStatefulPod always runs UpdatePodClaimForRetentionPolicy, which warns about the
+    // conflicting controller and then finds nothing to update.
+    assertThat(names(plan.actionsOf(Action.CreatePod.class))).containsExactly("foo-0");
+    assertThat(plan.actionsOf(Action.UpdateClaimOwners.class)).isEmpty();
+    if (effective(policy).equals(ClaimRetentionPolicy.RETAIN)) {
+      assertThat(plan.anomalies()).isEmpty();
+    } else {
+      assertThat(plan.anomalies())
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.subject()).isEqualTo("datadir-foo-0");
+                assertThat(a.rule()).isEqualTo("R-PVC-8");
+              });
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("deletingPolicies")
+  void R_PVC_8_pendingPodReportsAForeignControllerOnItsClaim(ClaimRetentionPolicy policy) {
+    FakeCluster c = converged(set(2, policy));
+    setClaimRefs(c, "datadir-foo-1", FOREIGN);
+    c.phase("foo-1", PodPhase.PENDING);
+
+    ReconcilePlan plan = c.sync();
+
+    assertThat(plan.actionsOf(Action.UpdateClaimOwners.class)).isEmpty();
+    assertThat(plan.anomalies())
+        .singleElement()
+        .satisfies(a -> assertThat(a.subject()).isEqualTo("datadir-foo-1"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("policies")
   void R_PVC_8_nonControllerRefToOurSetNeedsUpdate(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(
