@@ -538,10 +538,12 @@ final class Sync {
     if (!storage && createClaims(pod)) {
       return true;
     }
-    if (!claimsMatchPolicy(pod, !inRange(pod.ordinal()))) {
+    // Re-owning claims dirties the pod: upstream writes it even when nothing else changed.
+    boolean claimsFixed = !claimsMatchPolicy(pod, !inRange(pod.ordinal()));
+    if (claimsFixed) {
       fixClaimOwners(pod);
     }
-    if (!identity || !storage) {
+    if (!identity || !storage || claimsFixed) {
       actions.add(
           new Action.UpdatePod(
               pod.name(),

@@ -180,16 +180,21 @@ class ClaimRetentionTest {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(c, "datadir-foo-0");
     ObservedClaim claim = c.claims().get("datadir-foo-0");
+    ObservedPod pod = c.pod("foo-0");
 
     ReconcilePlan plan = c.sync();
 
     if (inRangeRefs(c.set()).isEmpty()) {
       assertThat(plan.actions()).isEmpty();
     } else {
+      // UpdateStatefulPod marks the pod dirty when it re-owns its claims, so the pod is written
+      // too, unchanged.
       assertThat(plan.actions())
           .containsExactly(
               new Action.UpdateClaimOwners(
-                  "datadir-foo-0", claim.uid(), inRangeRefs(c.set()), "foo-0"));
+                  "datadir-foo-0", claim.uid(), inRangeRefs(c.set()), "foo-0"),
+              new Action.UpdatePod(
+                  "foo-0", pod.uid(), "default", pod.labels(), pod.claimVolumes()));
     }
   }
 
@@ -365,6 +370,8 @@ class ClaimRetentionTest {
     assertThat(updates.get(1).ownerReferences()).isEqualTo(condemnedRefs(c.set(), one));
     assertThat(indexOf(plan, Action.UpdateClaimOwners.class, "datadir-foo-1"))
         .isLessThan(indexOf(plan, Action.DeletePod.class, "foo-2"));
+    // fixPodClaim rewrites only the claims; the condemned pods themselves are not updated.
+    assertThat(plan.actionsOf(Action.UpdatePod.class)).isEmpty();
   }
 
   @ParameterizedTest
