@@ -10,6 +10,7 @@ import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.LabelSelectorRequirement;
 import dev.ordinal.api.LabelSelectorRequirement.Operator;
 import dev.ordinal.api.Observation;
+import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.PodTemplate;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.VolumeClaimTemplate;
@@ -101,6 +102,32 @@ class ClaimNamingTest {
     assertThat(createdClaims(plan(set)))
         .extracting(DesiredClaim::name)
         .containsExactly("datadir-foo-5");
+  }
+
+  @Test
+  void R_PVC_1_hyphenatedNamesFindTheirObservedClaim() {
+    StatefulSet set =
+        ImmutableStatefulSet.copyOf(
+                withClaimTemplates(
+                    newStatefulSet(2),
+                    VolumeClaimTemplate.of("data", "1Gi"),
+                    VolumeClaimTemplate.of("data-my", "1Gi")))
+            .withName("my-set");
+    // "data-my-set-0" is template "data" of my-set; "data-my-my-set-0" is template "data-my".
+    Observation observation =
+        Observation.builder()
+            .set(set)
+            .addClaims(ObservedClaim.builder().name("data-my-set-0").build())
+            .now(NOW)
+            .build();
+
+    ReconcilePlan plan = new StatefulSetReconciler().plan(observation);
+
+    assertThat(createdClaims(plan))
+        .extracting(DesiredClaim::name)
+        .containsExactly("data-my-my-set-0");
+    assertThat(plan.actionsOf(Action.CreatePod.class).get(0).pod().claimVolumes())
+        .containsOnly(Map.entry("data", "data-my-set-0"), Map.entry("data-my", "data-my-my-set-0"));
   }
 
   @Test

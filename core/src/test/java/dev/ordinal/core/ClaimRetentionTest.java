@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ImmutableObservedClaim;
 import dev.ordinal.api.ImmutableObservedPod;
+import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
@@ -391,6 +392,30 @@ class ClaimRetentionTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("scaledDeletePolicies")
+  void R_PVC_9_podsBelowANewStartOrdinalAreCondemnedToo(ClaimRetentionPolicy policy) {
+    FakeCluster c = converged(set(2, policy));
+    ObservedPod zero = c.pod("foo-0");
+    // The range moves from [0, 1] to [1, 2]: foo-2 is created first, then foo-0 goes.
+    c.update(withSpec(c.set(), b -> b.ordinalsStart(1)));
+    int before = c.plans().size();
+    c.converge(100);
+
+    assertThat(c.pods()).extracting(ObservedPod::name).containsExactly("foo-1", "foo-2");
+    List<Action.UpdateClaimOwners> zeroUpdates = new ArrayList<>();
+    for (ReconcilePlan p : c.plans().subList(before, c.plans().size())) {
+      p.actionsOf(Action.UpdateClaimOwners.class).stream()
+          .filter(u -> u.target().equals("datadir-foo-0"))
+          .forEach(zeroUpdates::add);
+    }
+    assertThat(zeroUpdates)
+        .singleElement()
+        .satisfies(u -> assertThat(u.ownerReferences()).containsExactly(podRef(zero)));
+    // Collected with foo-0, through that reference.
+    assertThat(c.claims()).containsOnlyKeys("datadir-foo-1", "datadir-foo-2");
+  }
+
   @Test
   void R_PVC_9_condemnedClaimsWaitUntilTheReplicasAreReady() {
     FakeCluster c = converged(set(3, ClaimRetentionPolicy.of(RETAIN, DELETE)));
@@ -404,6 +429,23 @@ class ClaimRetentionTest {
     assertThat(plan.actionsOf(Action.DeletePod.class)).isEmpty();
     assertThat(plan.stopReason())
         .hasValueSatisfying(s -> assertThat(s.rule()).isEqualTo("R-ORDER-5"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("deletingPolicies")
+  void R_PVC_8_noClaimIsTouchedWhileTheSetIsBeingDeleted(ClaimRetentionPolicy policy) {
+    FakeCluster c = converged(set(3, policy));
+    setClaimRefs(c, "datadir-foo-0");
+    setClaimRefs(c, "datadir-foo-2");
+    StatefulSet deleted =
+        ImmutableStatefulSet.copyOf(withSpec(c.set(), b -> b.replicas(1)))
+            .withDeletionTimestamp(NOW);
+
+    ReconcilePlan plan =
+        new StatefulSetReconciler()
+            .plan(Observation.builder().from(c.observe()).set(deleted).build());
+
+    assertThat(plan.actions()).allMatch(a -> a instanceof Action.WriteStatus);
   }
 
   // --- R-PVC-10 ---------------------------------------------------------------------------
