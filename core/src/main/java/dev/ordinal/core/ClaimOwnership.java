@@ -162,8 +162,17 @@ final class ClaimOwnership {
     }
   }
 
-  /** Returns true if the claim has a controller reference that is neither our set nor our pod. */
+  /**
+   * Returns true if the claim has a controller reference that is neither our set nor our pod and
+   * the policy manages references: upstream raises ConflictingController only then, as under
+   * Retain/Retain any controller is acceptable (hasUnexpectedController).
+   */
   static boolean hasForeignController(ObservedClaim claim, StatefulSet set, String podName) {
+    ClaimRetentionPolicy policy = set.spec().effectiveRetentionPolicy();
+    if (policy.effectiveWhenScaled() == RetentionPolicyType.RETAIN
+        && policy.effectiveWhenDeleted() == RetentionPolicyType.RETAIN) {
+      return false;
+    }
     for (OwnerReference r : claim.ownerReferences()) {
       if (r.controller()
           && !r.refersTo(OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name())

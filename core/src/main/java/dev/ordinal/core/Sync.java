@@ -516,14 +516,17 @@ final class Sync {
     List<VolumeClaimTemplate> templates = spec.volumeClaimTemplates();
     for (int t = 0; t < templates.size(); t++) {
       ObservedClaim claim = obs.claim(t, pod.ordinal());
-      if (claim == null
-          || isFixed(claim)
-          || ClaimOwnership.isUpToDate(claim, set, pod.name(), pod.uid(), condemned)) {
+      if (claim == null || isFixed(claim)) {
         continue;
       }
+      // Upstream warns before it checks whether the claim needs an update at all.
       if (ClaimOwnership.hasForeignController(claim, set, pod.name())) {
-        anomaly(claim.name(), "R-PVC-8", "has another controller; references to " + set.name()
-            + " and " + pod.name() + " are removed and none added (ConflictingController)");
+        anomaly(claim.name(), "R-PVC-8", "has another controller; the retention policy is ignored"
+            + " for it: no reference to " + set.name() + " or " + pod.name()
+            + " is kept or added (ConflictingController)");
+      }
+      if (ClaimOwnership.isUpToDate(claim, set, pod.name(), pod.uid(), condemned)) {
+        continue;
       }
       actions.add(
           new Action.UpdateClaimOwners(

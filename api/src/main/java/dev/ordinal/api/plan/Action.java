@@ -218,7 +218,8 @@ public sealed interface Action {
    * Repair a pod's identity and storage in place (R-ID-3): set its namespace and identity labels,
    * and point its claim volumes at the right claims. {@code labels} is the pod's complete desired
    * label set; {@code claimVolumes} maps volume name to claim name for every claim template, and
-   * the pod's other volumes are kept.
+   * the pod's other volumes are kept. It also follows an {@link UpdateClaimOwners} for the pod's
+   * claims even when nothing else changed, as upstream writes the pod then too (R-PVC-8).
    */
   record UpdatePod(
       String name,
