@@ -1,13 +1,11 @@
 package dev.ordinal.core;
 
 import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.RollingUpdate;
 import dev.ordinal.api.StatefulSet;
-import dev.ordinal.api.StatefulSetStatus;
 import dev.ordinal.api.UpdateStrategy;
 import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.DeleteReason;
@@ -59,10 +57,6 @@ final class UpdateTestSupport {
 
   static StatefulSet withHistoryLimit(StatefulSet set, int limit) {
     return Fixtures.withSpec(set, b -> b.revisionHistoryLimit(limit));
-  }
-
-  static StatefulSet withStatus(StatefulSet set, StatefulSetStatus status) {
-    return ImmutableStatefulSet.copyOf(set).withStatus(status);
   }
 
   /** Returns a FakeCluster whose set has converged: every pod created, Running and Ready. */
