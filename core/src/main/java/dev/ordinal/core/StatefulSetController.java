@@ -145,7 +145,8 @@ public final class StatefulSetController {
         if (a instanceof Action.DeleteRevision) {
           Outcome outcome = port.apply(set, a);
           applied.add(new SyncResult.Applied(a, outcome));
-          if (!outcome.isOk() && outcome.kind() != Outcome.Kind.NOT_FOUND) {
+          // truncateHistory returns DeleteControllerRevision's error as is, NotFound included.
+          if (!outcome.isOk()) {
             if (error == null) {
               error = describe(a, outcome);
             }
