@@ -127,18 +127,20 @@ public final class StatefulSetController {
     boolean setupFailed = error != null && applied.stream().anyMatch(x -> !x.outcome().isOk()
         && isSetup(x.action()));
     if (!setupFailed) {
-      for (Action a : actions) {
-        if (a instanceof Action.WriteStatus) {
-          StatefulSetStatus s = ((Action.WriteStatus) a).status();
-          if (missedUpdateDeletions > 0 && error != null) {
-            s = withCurrentReplicas(s, s.currentReplicas() + missedUpdateDeletions);
-            a = new Action.WriteStatus(s);
-          }
-          Outcome outcome = port.apply(set, a);
-          applied.add(new SyncResult.Applied(a, outcome));
-          if (!outcome.isOk() && error == null) {
-            error = describe(a, outcome);
-          }
+      Action.WriteStatus write =
+          plan.actionsOf(Action.WriteStatus.class).stream().findFirst().orElse(null);
+      if (missedUpdateDeletions > 0 && error != null) {
+        // Upstream returns before decrementing for a failed deletion, then writes the status
+        // only if it differs from the set's (updateStatefulSetStatus): decide on that status.
+        StatefulSetStatus s = plan.status();
+        s = withCurrentReplicas(s, s.currentReplicas() + missedUpdateDeletions);
+        write = Sync.inconsistentStatus(set.status(), s) ? new Action.WriteStatus(s) : null;
+      }
+      if (write != null) {
+        Outcome outcome = port.apply(set, write);
+        applied.add(new SyncResult.Applied(write, outcome));
+        if (!outcome.isOk() && error == null) {
+          error = describe(write, outcome);
         }
       }
       for (Action a : actions) {
