@@ -214,7 +214,8 @@ class StatefulSetControllerTest {
     SyncResult result = sync(port);
 
     assertThat(result.ok()).isFalse();
-    assertThat(port.calls).extracting(a -> a.getClass().getSimpleName())
+    assertThat(port.calls)
+        .extracting(a -> a.getClass().getSimpleName())
         .containsExactly("CreateRevision");
   }
 
