@@ -12,7 +12,9 @@ import dev.ordinal.api.port.ClusterPort;
 import dev.ordinal.api.port.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>Adoption and revision writes come first; if one fails the sync stops (R-SYNC-1).
- *   <li>Pod and claim actions stop at the first failure; for Parallel sets the current slow-start
- *       batch still completes (R-SYNC-5).
+ *   <li>Pod and claim actions stop at the first failure, after what upstream's step for that pod
+ *       still does (a pod whose claim failed is not created, R-PVC-4); for Parallel sets the other
+ *       steps of the current slow-start batch still run (R-SYNC-5).
  *   <li>{@code NOT_FOUND} on a rolling-update deletion is not an error (upstream sinks it); every
  *       other failure is, including {@code ALREADY_EXISTS} on a pod (R-ORDER-10).
  *   <li>The status is written even when the sync failed (R-SYNC-4), without the decrements of
@@ -88,6 +91,9 @@ public final class StatefulSetController {
     String error = null;
     int missedUpdateDeletions = 0;
     int batchEnd = Integer.MAX_VALUE;
+    // The first failed action of each pod: upstream returns from that pod's step at its error.
+    Map<String, SyncResult.Applied> failedSteps = new HashMap<>();
+    String lastStep = null;
     int i = 0;
     for (; i < actions.size(); i++) {
       Action a = actions.get(i);
@@ -96,6 +102,15 @@ public final class StatefulSetController {
       }
       if (i >= batchEnd) {
         break;
+      }
+      String pod = podOf(a);
+      if (lastStep != null && !lastStep.equals(pod)) {
+        break;
+      }
+      SyncResult.Applied failed = pod == null ? null : failedSteps.get(pod);
+      if (failed != null && !continuesAfter(failed, a)) {
+        missedUpdateDeletions += isUpdateDeletion(a) ? 1 : 0;
+        continue;
       }
       Outcome outcome = port.apply(set, a);
       applied.add(new SyncResult.Applied(a, outcome));
@@ -111,12 +126,19 @@ public final class StatefulSetController {
         i++;
         break;
       }
-      int end = endOfBatch(plan, i);
-      if (end < 0 || isSetup(a)) {
+      if (isSetup(a) || pod == null) {
         i++;
         break;
       }
-      batchEnd = end;
+      failedSteps.putIfAbsent(pod, new SyncResult.Applied(a, outcome));
+      int end = endOfBatch(plan, i);
+      if (end < 0) {
+        // OrderedReady: the failed pod's step ends, and with it the sync.
+        lastStep = pod;
+      } else {
+        // Parallel: the batch's other steps still run; no further batch starts.
+        batchEnd = end;
+      }
     }
     // Update deletions never reached do not happen either.
     for (int k = i; k < actions.size(); k++) {
@@ -127,25 +149,28 @@ public final class StatefulSetController {
     boolean setupFailed = error != null && applied.stream().anyMatch(x -> !x.outcome().isOk()
         && isSetup(x.action()));
     if (!setupFailed) {
-      for (Action a : actions) {
-        if (a instanceof Action.WriteStatus) {
-          StatefulSetStatus s = ((Action.WriteStatus) a).status();
-          if (missedUpdateDeletions > 0 && error != null) {
-            s = withCurrentReplicas(s, s.currentReplicas() + missedUpdateDeletions);
-            a = new Action.WriteStatus(s);
-          }
-          Outcome outcome = port.apply(set, a);
-          applied.add(new SyncResult.Applied(a, outcome));
-          if (!outcome.isOk() && error == null) {
-            error = describe(a, outcome);
-          }
+      Action.WriteStatus write =
+          plan.actionsOf(Action.WriteStatus.class).stream().findFirst().orElse(null);
+      if (missedUpdateDeletions > 0 && error != null) {
+        // Upstream returns before decrementing for a failed deletion, then writes the status
+        // only if it differs from the set's (updateStatefulSetStatus): decide on that status.
+        StatefulSetStatus s = plan.status();
+        s = withCurrentReplicas(s, s.currentReplicas() + missedUpdateDeletions);
+        write = Sync.inconsistentStatus(set.status(), s) ? new Action.WriteStatus(s) : null;
+      }
+      if (write != null) {
+        Outcome outcome = port.apply(set, write);
+        applied.add(new SyncResult.Applied(write, outcome));
+        if (!outcome.isOk() && error == null) {
+          error = describe(write, outcome);
         }
       }
       for (Action a : actions) {
         if (a instanceof Action.DeleteRevision) {
           Outcome outcome = port.apply(set, a);
           applied.add(new SyncResult.Applied(a, outcome));
-          if (!outcome.isOk() && outcome.kind() != Outcome.Kind.NOT_FOUND) {
+          // truncateHistory returns DeleteControllerRevision's error as is, NotFound included.
+          if (!outcome.isOk()) {
             if (error == null) {
               error = describe(a, outcome);
             }
@@ -160,6 +185,37 @@ public final class StatefulSetController {
   private static boolean sunk(Action a, Outcome outcome) {
     return outcome.kind() == Outcome.Kind.NOT_FOUND
         && (isUpdateDeletion(a) || a instanceof Action.ReleasePod || a instanceof Action.AdoptPod);
+  }
+
+  /** Returns the pod whose step an action belongs to, or null for set-level actions. */
+  private static @Nullable String podOf(Action a) {
+    if (a instanceof Action.CreateClaim) {
+      return ((Action.CreateClaim) a).podName();
+    } else if (a instanceof Action.CreatePod) {
+      return ((Action.CreatePod) a).pod().name();
+    } else if (a instanceof Action.DeletePod) {
+      return ((Action.DeletePod) a).name();
+    } else if (a instanceof Action.UpdatePod) {
+      return ((Action.UpdatePod) a).name();
+    } else if (a instanceof Action.UpdateClaimOwners) {
+      return ((Action.UpdateClaimOwners) a).podName();
+    }
+    return null;
+  }
+
+  /**
+   * Returns true if upstream still takes action {@code a} in a pod's step after an earlier action
+   * of that step failed: createPersistentVolumeClaims tries every claim before it fails (so the
+   * pod is not created, R-PVC-4), and CreateStatefulPod sets claim owners even after a failed pod
+   * creation, unless it failed with AlreadyExists.
+   */
+  private static boolean continuesAfter(SyncResult.Applied failed, Action a) {
+    if (failed.action() instanceof Action.CreateClaim) {
+      return a instanceof Action.CreateClaim;
+    }
+    return failed.action() instanceof Action.CreatePod
+        && failed.outcome().kind() != Outcome.Kind.ALREADY_EXISTS
+        && a instanceof Action.UpdateClaimOwners;
   }
 
   private static boolean isUpdateDeletion(Action a) {

@@ -814,15 +814,7 @@ final class Sync {
 
   private ReconcilePlan finish(@Nullable StatefulSetStatus status, List<ControllerRevision> history) {
     if (status != null) {
-      StatefulSetStatus old = set.status();
-      if (status.observedGeneration() > old.observedGeneration()
-          || status.replicas() != old.replicas()
-          || status.currentReplicas() != old.currentReplicas()
-          || status.readyReplicas() != old.readyReplicas()
-          || status.updatedReplicas() != old.updatedReplicas()
-          || !status.currentRevision().equals(old.currentRevision())
-          || status.availableReplicas() != old.availableReplicas()
-          || !status.updateRevision().equals(old.updateRevision())) {
+      if (inconsistentStatus(set.status(), status)) {
         actions.add(new Action.WriteStatus(status));
       }
       truncateHistory(history);
@@ -835,6 +827,22 @@ final class Sync {
         status == null || failedSync ? null : requeueAfter(status),
         anomalies == null ? List.of() : anomalies,
         batches == null ? List.of() : batches);
+  }
+
+  /**
+   * Returns true if a computed status must be written over the set's (R-STATUS-9, upstream's
+   * inconsistentStatus): a newer generation or any counter or revision differs; collisionCount
+   * alone does not count.
+   */
+  static boolean inconsistentStatus(StatefulSetStatus old, StatefulSetStatus status) {
+    return status.observedGeneration() > old.observedGeneration()
+        || status.replicas() != old.replicas()
+        || status.currentReplicas() != old.currentReplicas()
+        || status.readyReplicas() != old.readyReplicas()
+        || status.updatedReplicas() != old.updatedReplicas()
+        || !status.currentRevision().equals(old.currentRevision())
+        || status.availableReplicas() != old.availableReplicas()
+        || !status.updateRevision().equals(old.updateRevision());
   }
 
   /**

@@ -1,0 +1,462 @@
+package dev.ordinal.core;
+
+import static dev.ordinal.core.Fixtures.burst;
+import static dev.ordinal.core.Fixtures.newStatefulSet;
+import static dev.ordinal.core.Fixtures.withImage;
+import static dev.ordinal.core.UpdateTestSupport.converged;
+import static dev.ordinal.core.UpdateTestSupport.readySince;
+import static dev.ordinal.core.UpdateTestSupport.withHistoryLimit;
+import static dev.ordinal.core.UpdateTestSupport.withMinReadySeconds;
+import static dev.ordinal.core.UpdateTestSupport.withReplicas;
+import static dev.ordinal.core.UpdateTestSupport.withRollingUpdate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordinal.api.ClaimRetentionPolicy;
+import dev.ordinal.api.ControllerRevision;
+import dev.ordinal.api.ImmutableControllerRevision;
+import dev.ordinal.api.ImmutableObservedPod;
+import dev.ordinal.api.IntOrString;
+import dev.ordinal.api.ObservedClaim;
+import dev.ordinal.api.ObservedPod;
+import dev.ordinal.api.RetentionPolicyType;
+import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.VolumeClaimTemplate;
+import dev.ordinal.api.plan.Action;
+import dev.ordinal.api.port.ClusterPort;
+import dev.ordinal.api.port.Outcome;
+import dev.ordinal.core.revision.Revisions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller shell over a port that fails chosen calls: what is still applied after an error,
+ * what the status says, and which errors count (R-SYNC-4, R-SYNC-5, R-ORDER-10, R-PVC-4, R-REV-7).
+ * After upstream's {@code TestStatefulSetStatusUpdate}, {@code NewRevisionDeletePodFailure} and the
+ * {@code fakeObjectManager} error injection.
+ */
+class StatefulSetControllerTest {
+
+  // --- R-SYNC-4: the status is written even when the sync fails ---
+
+  /** TestStatefulSetStatusUpdate, "no error". */
+  @Test
+  void R_SYNC_4_noErrorWritesTheStatusOnce() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isTrue();
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
+  }
+
+  /** TestStatefulSetStatusUpdate, "sync error". */
+  @Test
+  void R_SYNC_4_aFailedPodCreationStillWritesTheStatus() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
+    port.fail(Action.CreatePod.class, 1, Outcome.failed("sync error"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.error()).contains("CreatePod foo-0").contains("sync error");
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
+    assertThat(port.cluster.set().status().updateRevision()).isNotEmpty();
+    assertThat(result.requeueAfter()).isNull();
+  }
+
+  /** TestStatefulSetStatusUpdate, "status error". */
+  @Test
+  void R_SYNC_4_aFailedStatusWriteIsTheSyncError() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
+    port.fail(Action.WriteStatus.class, 1, Outcome.conflict("status error"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.error()).contains("WriteStatus").contains("status error");
+    assertThat(port.cluster.pods()).hasSize(1);
+  }
+
+  /** TestStatefulSetStatusUpdate, "sync and status error": the sync error wins. */
+  @Test
+  void R_SYNC_4_theSyncErrorWinsOverTheStatusError() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
+    port.fail(Action.CreatePod.class, 1, Outcome.failed("sync error"));
+    port.fail(Action.WriteStatus.class, 1, Outcome.failed("status error"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.error()).contains("sync error").doesNotContain("status error");
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
+  }
+
+  /** NewRevisionDeletePodFailure: a failed update deletion does not lower currentReplicas. */
+  @Test
+  void R_SYNC_4_aFailedUpdateDeletionKeepsCurrentReplicas() {
+    FakeCluster c = converged(newStatefulSet(3));
+    c.update(withImage(c.set(), "nginx-new"));
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.DeletePod.class, 1, Outcome.failed("API server failed"));
+
+    SyncResult failed = sync(port);
+
+    assertThat(failed.ok()).isFalse();
+    assertThat(c.set().status().currentReplicas()).isEqualTo(3);
+    assertThat(c.set().status().currentRevision()).isNotEqualTo(c.set().status().updateRevision());
+
+    SyncResult works = sync(port);
+
+    assertThat(works.ok()).isTrue();
+    assertThat(c.set().status().currentReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void R_SYNC_4_onlyTheUpdateDeletionsThatHappenedLowerCurrentReplicas() {
+    FakeCluster c = converged(withRollingUpdate(newStatefulSet(4), 0, IntOrString.of(3)));
+    c.update(withImage(c.set(), "nginx-new"));
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.DeletePod.class, 2, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    // foo-3 went, foo-2 failed, and upstream returns before trying foo-1.
+    assertThat(port.targets(Action.DeletePod.class)).containsExactly("foo-3", "foo-2");
+    assertThat(c.set().status().currentReplicas()).isEqualTo(3);
+  }
+
+  @Test
+  void R_SYNC_4_aStatusRestoredToTheOldOneIsNotWritten() {
+    FakeCluster c = converged(newStatefulSet(3));
+    c.update(withImage(c.set(), "nginx-new"));
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.DeletePod.class, 1, Outcome.failed("API server failed"));
+    port.fail(Action.DeletePod.class, 2, Outcome.failed("API server failed"));
+    sync(port);
+    int writes = port.calls(Action.WriteStatus.class).size();
+
+    SyncResult again = sync(port);
+
+    // The plan lowers currentReplicas to 2; with the deletion failed it is 3 again, as written.
+    assertThat(again.ok()).isFalse();
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(writes);
+    assertThat(c.set().status().currentReplicas()).isEqualTo(3);
+  }
+
+  @Test
+  void R_SYNC_4_aStatusRestoredAwayFromTheOldOneIsWritten() {
+    FakeCluster c = converged(newStatefulSet(3));
+    c.update(withImage(c.set(), "nginx-new"));
+    FaultyPort port = new FaultyPort(c);
+    // A stale cache: the pod is gone at the server, so the deletion is NOT_FOUND and sunk.
+    port.fail(Action.DeletePod.class, 1, Outcome.notFound("pods \"foo-2\" not found"));
+    assertThat(sync(port).ok()).isTrue();
+    assertThat(c.set().status().currentReplicas()).isEqualTo(2);
+    port.fail(Action.DeletePod.class, 2, Outcome.failed("API server failed"));
+
+    SyncResult again = sync(port);
+
+    // The plan computes currentReplicas 2 again and would write nothing; the failure makes it 3.
+    assertThat(again.ok()).isFalse();
+    assertThat(c.set().status().currentReplicas()).isEqualTo(3);
+  }
+
+  // --- the error taxonomy ---
+
+  @Test
+  void R_SYNC_4_notFoundOnAnUpdateDeletionIsSunk() {
+    FakeCluster c = converged(newStatefulSet(3));
+    c.update(withImage(c.set(), "nginx-new"));
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.DeletePod.class, 1, Outcome.notFound("gone"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isTrue();
+    assertThat(c.set().status().currentReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void R_SYNC_4_notFoundOnAScaleDownDeletionIsAnError() {
+    FakeCluster c = converged(newStatefulSet(3));
+    c.update(withReplicas(c.set(), 2));
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.DeletePod.class, 1, Outcome.notFound("gone"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.error()).contains("DeletePod foo-2").contains("NOT_FOUND");
+  }
+
+  @Test
+  void R_ORDER_10_alreadyExistsOnPodCreationIsAnError() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
+    port.fail(Action.CreatePod.class, 1, Outcome.alreadyExists("pods \"foo-0\" already exists"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.error()).contains("CreatePod foo-0").contains("ALREADY_EXISTS");
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
+  }
+
+  @Test
+  void R_SYNC_1_aFailedRevisionWriteStopsTheSyncBeforeThePods() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
+    port.fail(Action.CreateRevision.class, 1, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(port.calls)
+        .extracting(a -> a.getClass().getSimpleName())
+        .containsExactly("CreateRevision");
+  }
+
+  // --- R-SYNC-5: slow-start batches ---
+
+  @Test
+  void R_SYNC_5_noBatchStartsAfterAFailedOne() {
+    FaultyPort port = new FaultyPort(new FakeCluster(burst(newStatefulSet(7))));
+    port.fail(Action.CreatePod.class, 2, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    // Batches of 1, 2, 4: the second batch (foo-1, foo-2) finishes, the third never starts.
+    assertThat(port.targets(Action.CreatePod.class)).containsExactly("foo-0", "foo-1", "foo-2");
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
+  }
+
+  @Test
+  void R_PVC_4_inABatchAPodWhoseClaimFailedIsNotCreated() {
+    FaultyPort port = new FaultyPort(new FakeCluster(burst(newStatefulSet(7))));
+    port.fail(Action.CreateClaim.class, 2, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(port.targets(Action.CreateClaim.class))
+        .containsExactly("datadir-foo-0", "datadir-foo-1", "datadir-foo-2");
+    assertThat(port.targets(Action.CreatePod.class)).containsExactly("foo-0", "foo-2");
+  }
+
+  @Test
+  void R_PVC_4_orderedReadyTriesEveryClaimButNotThePod() {
+    StatefulSet set =
+        Fixtures.withSpec(
+            newStatefulSet(3),
+            b -> b.addVolumeClaimTemplate(VolumeClaimTemplate.of("logs", "1Gi")));
+    FaultyPort port = new FaultyPort(new FakeCluster(set));
+    port.fail(Action.CreateClaim.class, 1, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(port.targets(Action.CreateClaim.class))
+        .containsExactly("datadir-foo-0", "logs-foo-0");
+    assertThat(port.calls(Action.CreatePod.class)).isEmpty();
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
+  }
+
+  @Test
+  void R_PVC_10_claimOwnersAreStillSetAfterAFailedPodCreation() {
+    FaultyPort port = new FaultyPort(recreatingFooZeroWithAStaleClaimOwner());
+    port.fail(Action.CreatePod.class, 1, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(port.targets(Action.UpdateClaimOwners.class)).containsExactly("datadir-foo-0");
+  }
+
+  @Test
+  void R_PVC_10_butNotAfterAlreadyExists() {
+    FaultyPort port = new FaultyPort(recreatingFooZeroWithAStaleClaimOwner());
+    port.fail(Action.CreatePod.class, 1, Outcome.alreadyExists("pods \"foo-0\" already exists"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(port.calls(Action.UpdateClaimOwners.class)).isEmpty();
+  }
+
+  @Test
+  void R_SYNC_4_aFailedRepairEndsThatPodsStepIncludingItsUpdateDeletion() {
+    FakeCluster c = converged(newStatefulSet(3));
+    c.update(withImage(c.set(), "nginx-new"));
+    ObservedPod pod = c.pod("foo-2");
+    Map<String, String> labels = new HashMap<>(pod.labels());
+    labels.remove(ObservedPod.POD_NAME_LABEL);
+    c.put(ImmutableObservedPod.copyOf(pod).withLabels(labels));
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.UpdatePod.class, 1, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.plan().actions())
+        .extracting(a -> a.getClass().getSimpleName() + " " + a.target())
+        .contains("UpdatePod foo-2", "DeletePod foo-2");
+    assertThat(result.ok()).isFalse();
+    assertThat(port.calls(Action.DeletePod.class)).isEmpty();
+    assertThat(c.set().status().currentReplicas()).isEqualTo(3);
+  }
+
+  // --- R-REV-7: history after the status ---
+
+  @Test
+  void R_REV_7_historyIsTruncatedAfterTheStatusEvenWhenTheSyncFailed() {
+    StatefulSet set = newStatefulSet(3);
+    FakeCluster c = new FakeCluster(set);
+    for (int i = 1; i <= 3; i++) {
+      c.putRevision(revision(withImage(set, "old-" + i), i));
+    }
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.CreatePod.class, 1, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(port.calls)
+        .extracting(a -> a.getClass().getSimpleName())
+        .containsExactly(
+            "CreateRevision", "CreateClaim", "CreatePod", "WriteStatus", "DeleteRevision");
+    assertThat(port.targets(Action.DeleteRevision.class))
+        .containsExactly(revision(withImage(set, "old-1"), 1).name());
+  }
+
+  @Test
+  void R_REV_7_notFoundOnARevisionDeletionIsAnErrorAndEndsTheTruncation() {
+    StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
+    FakeCluster c = new FakeCluster(set);
+    for (int i = 1; i <= 3; i++) {
+      c.putRevision(revision(withImage(set, "old-" + i), i));
+    }
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.DeleteRevision.class, 1, Outcome.notFound("already gone"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.error()).contains("DeleteRevision").contains("NOT_FOUND");
+    assertThat(port.calls(Action.DeleteRevision.class)).hasSize(1);
+  }
+
+  // --- R-SYNC-6: requeue only after a successful sync ---
+
+  @Test
+  void R_SYNC_6_theRequeueDelayIsPassedOnOnlyWhenTheSyncSucceeds() {
+    FakeCluster c = new FakeCluster(burst(withMinReadySeconds(newStatefulSet(2), 30)));
+    c.sync();
+    readySince(c, "foo-0", c.now().minusSeconds(10));
+    readySince(c, "foo-1", c.now().minusSeconds(10));
+    FaultyPort port = new FaultyPort(c);
+
+    assertThat(sync(port).requeueAfter()).isEqualTo(Duration.ofSeconds(20));
+
+    c.update(withImage(withReplicas(c.set(), 3), "nginx-new"));
+    port.fail(Action.CreatePod.class, 1, Outcome.failed("API server failed"));
+    SyncResult failed = sync(port);
+    assertThat(failed.ok()).isFalse();
+    assertThat(failed.requeueAfter()).isNull();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static SyncResult sync(FaultyPort port) {
+    return new StatefulSetController(port).sync("default", "foo");
+  }
+
+  private static ControllerRevision revision(StatefulSet set, long number) {
+    ControllerRevision r = Revisions.newRevision(set, number, 0);
+    return ImmutableControllerRevision.copyOf(r).withUid("uid-" + r.name());
+  }
+
+  /**
+   * foo-0 is gone but its claim stays, and the retention policy now wants a reference to the set
+   * on it: the plan creates foo-0 and then fixes the claim's owners (R-PVC-10).
+   */
+  private static FakeCluster recreatingFooZeroWithAStaleClaimOwner() {
+    FakeCluster c = converged(newStatefulSet(1));
+    c.remove("foo-0");
+    ClaimRetentionPolicy deleteWithSet =
+        ClaimRetentionPolicy.of(RetentionPolicyType.DELETE, RetentionPolicyType.RETAIN);
+    c.update(Fixtures.withRetention(c.set(), deleteWithSet));
+    assertThat(UpdateTestSupport.plan(c).actions())
+        .extracting(a -> a.getClass().getSimpleName() + " " + a.target())
+        .containsSubsequence("CreatePod foo-0", "UpdateClaimOwners datadir-foo-0");
+    return c;
+  }
+
+  /**
+   * A port over a {@link FakeCluster}: reads its state, applies actions to it, and answers the Nth
+   * call of a kind with a chosen outcome instead of applying it.
+   */
+  private static final class FaultyPort implements ClusterPort {
+    final FakeCluster cluster;
+    final List<Action> calls = new ArrayList<>();
+    private final Map<Class<? extends Action>, Integer> counts = new HashMap<>();
+    private final Map<String, Outcome> faults = new HashMap<>();
+
+    FaultyPort(FakeCluster cluster) {
+      this.cluster = cluster;
+    }
+
+    /** Answers the {@code nth} (counted from 1, over the port's life) call of a kind so. */
+    void fail(Class<? extends Action> kind, int nth, Outcome outcome) {
+      faults.put(kind.getSimpleName() + "#" + nth, outcome);
+    }
+
+    List<Action> calls(Class<? extends Action> kind) {
+      return calls.stream().filter(kind::isInstance).toList();
+    }
+
+    List<String> targets(Class<? extends Action> kind) {
+      return calls(kind).stream().map(Action::target).toList();
+    }
+
+    @Override
+    public Instant now() {
+      return cluster.now();
+    }
+
+    @Override
+    public @Nullable StatefulSet statefulSet(String namespace, String name) {
+      StatefulSet set = cluster.set();
+      return set.namespace().equals(namespace) && set.name().equals(name) ? set : null;
+    }
+
+    @Override
+    public List<ObservedPod> pods(String namespace) {
+      return cluster.pods();
+    }
+
+    @Override
+    public List<ObservedClaim> claims(String namespace) {
+      return List.copyOf(cluster.claims().values());
+    }
+
+    @Override
+    public List<ControllerRevision> revisions(String namespace) {
+      return List.copyOf(cluster.revisions().values());
+    }
+
+    @Override
+    public Outcome apply(StatefulSet set, Action action) {
+      calls.add(action);
+      int n = counts.merge(action.getClass(), 1, Integer::sum);
+      Outcome fault = faults.get(action.getClass().getSimpleName() + "#" + n);
+      if (fault != null) {
+        return fault;
+      }
+      cluster.apply(action);
+      return Outcome.OK;
+    }
+  }
+}
