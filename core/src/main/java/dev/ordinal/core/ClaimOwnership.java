@@ -39,7 +39,8 @@ final class ClaimOwnership {
     if (hasUnexpectedController(refs, policy, set, podName, podUid)) {
       return !(hasOwner(refs, set.uid()) || hasOwner(refs, podUid));
     }
-    for (OwnerReference r : refs) {
+    for (int i = 0; i < refs.size(); i++) {
+      OwnerReference r = refs.get(i);
       if ((r.uid().equals(set.uid()) || r.uid().equals(podUid)) && !r.controller()) {
         return false;
       }
@@ -71,7 +72,8 @@ final class ClaimOwnership {
     ClaimRetentionPolicy policy = set.spec().effectiveRetentionPolicy();
     boolean unexpected = hasUnexpectedController(refs, policy, set, podName, podUid);
     List<OwnerReference> out = new ArrayList<>(refs.size() + 1);
-    for (OwnerReference r : refs) {
+    for (int i = 0; i < refs.size(); i++) {
+      OwnerReference r = refs.get(i);
       if (!r.refersTo(OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name())
           && !r.refersTo(POD_API_VERSION, OwnerReference.POD, podName)) {
         out.add(r);
@@ -107,7 +109,8 @@ final class ClaimOwnership {
   /** Upstream's hasStaleOwnerRef: the first reference naming the object decides. */
   private static boolean hasStaleRef(
       List<OwnerReference> refs, String apiVersion, String kind, String name, String uid) {
-    for (OwnerReference r : refs) {
+    for (int i = 0; i < refs.size(); i++) {
+      OwnerReference r = refs.get(i);
       if (r.refersTo(apiVersion, kind, name)) {
         return !r.uid().equals(uid);
       }
@@ -125,7 +128,8 @@ final class ClaimOwnership {
         && policy.effectiveWhenDeleted() == RetentionPolicyType.RETAIN) {
       return false;
     }
-    for (OwnerReference r : refs) {
+    for (int i = 0; i < refs.size(); i++) {
+      OwnerReference r = refs.get(i);
       if (r.refersTo(OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name())) {
         if (!r.uid().equals(set.uid())) {
           return true;
@@ -147,7 +151,8 @@ final class ClaimOwnership {
 
   /** Returns true if the claim has a reference with this uid, as upstream's hasOwnerRef. */
   static boolean hasOwner(List<OwnerReference> refs, String uid) {
-    for (OwnerReference r : refs) {
+    for (int i = 0; i < refs.size(); i++) {
+      OwnerReference r = refs.get(i);
       if (r.uid().equals(uid)) {
         return true;
       }
@@ -173,7 +178,9 @@ final class ClaimOwnership {
         && policy.effectiveWhenDeleted() == RetentionPolicyType.RETAIN) {
       return false;
     }
-    for (OwnerReference r : claim.ownerReferences()) {
+    List<OwnerReference> refs = claim.ownerReferences();
+    for (int i = 0; i < refs.size(); i++) {
+      OwnerReference r = refs.get(i);
       if (r.controller()
           && !r.refersTo(OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name())
           && !r.refersTo(POD_API_VERSION, OwnerReference.POD, podName)) {

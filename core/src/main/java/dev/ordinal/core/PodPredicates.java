@@ -47,7 +47,13 @@ final class PodPredicates {
       return true;
     }
     Instant since = pod.readyTransitionTime();
-    return since != null && !since.plusSeconds(minReadySeconds).isAfter(now);
+    if (since == null) {
+      return false;
+    }
+    // since + minReadySeconds <= now, compared without allocating an Instant.
+    long seconds = since.getEpochSecond() + minReadySeconds;
+    return seconds < now.getEpochSecond()
+        || (seconds == now.getEpochSecond() && since.getNano() <= now.getNano());
   }
 
   /** Returns true if the pod is Running, Ready and not terminating (P-HEALTHY). */

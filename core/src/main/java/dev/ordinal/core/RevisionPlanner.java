@@ -45,7 +45,7 @@ final class RevisionPlanner {
     ControllerRevision lastEqual = null;
     for (int i = 0; i < sorted.size(); i++) {
       ControllerRevision r = sorted.get(i);
-      if (equalsCandidate(r, data, hashLabel)) {
+      if (Revisions.equalsCandidate(r, data, hashLabel)) {
         lastEqual = r;
       }
     }
@@ -93,32 +93,6 @@ final class RevisionPlanner {
       current = update;
     }
     return new Choice(current, update, collisionCount);
-  }
-
-  /**
-   * Upstream's {@code EqualRevision} against the candidate without building it: hash labels decide
-   * only when both parse as integers, then the raw data must be equal.
-   */
-  private static boolean equalsCandidate(ControllerRevision r, String data, String hashLabel) {
-    Long lhs = parseInt32(r.labels().get(ControllerRevision.HASH_LABEL));
-    if (lhs != null) {
-      Long rhs = parseInt32(hashLabel);
-      if (rhs != null && lhs.longValue() != rhs.longValue()) {
-        return false;
-      }
-    }
-    return r.data().equals(data);
-  }
-
-  private static @Nullable Long parseInt32(@Nullable String s) {
-    if (s == null) {
-      return null;
-    }
-    try {
-      return (long) (int) Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   private static @Nullable ControllerRevision byName(List<ControllerRevision> all, String name) {

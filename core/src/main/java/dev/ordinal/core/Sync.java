@@ -79,6 +79,17 @@ final class Sync {
   /** Claimed pods that neither fill a slot nor are condemned (duplicates, unparsable ordinals). */
   private int droppedPods;
 
+  // What the update phase and scale-down need to know about the slots, gathered while the pods are
+  // claimed so that the slots are not scanned again. Exact only while no pod lost its slot to a
+  // duplicate (droppedPods == 0); otherwise the slots are scanned.
+  /** The lowest partition index: rolling-update deletions stop there. */
+  private final int updateMin;
+  private int filledSlots;
+  private int unavailableSlots;
+  private int firstUnavailableSlot = Integer.MAX_VALUE;
+  /** Live slots at or above updateMin whose revision is not the update revision. */
+  private int outdatedSlots;
+
   // Status counters (R-STATUS-1..4).
   private int statusReplicas;
   private int statusReady;
@@ -96,6 +107,8 @@ final class Sync {
     this.monotonic = spec.effectivePodManagementPolicy() != PodManagementPolicy.PARALLEL;
     this.start = spec.startOrdinal();
     this.replicaCount = spec.effectiveReplicas();
+    RollingUpdate ru = spec.updateStrategy().rollingUpdate();
+    this.updateMin = ru == null ? 0 : ru.effectivePartition();
   }
 
   ReconcilePlan run() {
@@ -214,7 +227,10 @@ final class Sync {
     if (ordinal >= start && ordinal - start < replicaCount && ordinal >= 0) {
       int slot = ordinal - start;
       ObservedPod previous = replicas[slot];
-      if (previous != null) {
+      if (previous == null) {
+        filledSlots++;
+        noteSlot(slot, pod);
+      } else {
         droppedPods++;
         anomaly(previous.name(), "R-NAME-5", "shares ordinal " + ordinal + " with " + pod.name()
             + ", which comes later and takes the slot; " + previous.name() + " is neither a"
@@ -227,6 +243,23 @@ final class Sync {
       droppedPods++;
       anomaly(pod.name(), "R-SPLIT-1", "its ordinal does not parse as a 32-bit number; ignored");
     }
+  }
+
+  /** Gathers a slot's availability and revision for the update phase and scale-down. */
+  private void noteSlot(int slot, ObservedPod pod) {
+    if (unavailable(pod)) {
+      unavailableSlots++;
+      if (slot < firstUnavailableSlot) {
+        firstUnavailableSlot = slot;
+      }
+    }
+    if (slot >= updateMin && isOutdated(pod)) {
+      outdatedSlots++;
+    }
+  }
+
+  private boolean isOutdated(ObservedPod pod) {
+    return !isTerminating(pod) && !pod.revision().equals(updateRevision.name());
   }
 
   /** Counts one pod into the status (computeReplicaStatus). */
@@ -257,9 +290,12 @@ final class Sync {
 
   /** Puts a placeholder in every empty slot and sorts the condemned, highest first (R-SPLIT-2/3). */
   private void slotPods() {
-    for (int i = 0; i < replicaCount; i++) {
-      if (replicas[i] == null) {
-        replicas[i] = placeholder(i);
+    if (filledSlots < replicaCount) {
+      for (int i = 0; i < replicaCount; i++) {
+        if (replicas[i] == null) {
+          replicas[i] = placeholder(i);
+          noteSlot(i, replicas[i]);
+        }
       }
     }
     if (condemned.size() > 1) {
@@ -605,6 +641,9 @@ final class Sync {
 
   /** Upstream's processCondemned over the condemned, highest ordinal first (R-ORDER-8). */
   private boolean runCondemned() {
+    if (condemned.isEmpty()) {
+      return true;
+    }
     ObservedPod firstUnavailable = firstUnavailablePod();
     SlotStep step =
         i -> {
@@ -648,12 +687,22 @@ final class Sync {
    * lowest-ordinal unavailable condemned pod. Placeholders count as unavailable.
    */
   private @Nullable ObservedPod firstUnavailablePod() {
+    if (droppedPods == 0) {
+      if (firstUnavailableSlot < replicaCount) {
+        return replicas[firstUnavailableSlot];
+      }
+      return firstUnavailableCondemned();
+    }
     for (int i = 0; i < replicaCount; i++) {
       ObservedPod pod = replicas[i];
       if (unavailable(replicas[i])) {
         return replicas[i];
       }
     }
+    return firstUnavailableCondemned();
+  }
+
+  private @Nullable ObservedPod firstUnavailableCondemned() {
     for (int i = condemned.size() - 1; i >= 0; i--) {
       if (unavailable(condemned.get(i))) {
         return condemned.get(i);
@@ -672,33 +721,36 @@ final class Sync {
 
   /** R-UPDATE-5: delete up to maxUnavailable − unavailable outdated pods, highest first. */
   private void rollingUpdateWithMaxUnavailable() {
+    if (!hasOutdated()) {
+      return; // nothing to update: the loop below would delete nothing
+    }
     RollingUpdate ru = spec.updateStrategy().rollingUpdate();
-    int updateMin = ru == null ? 0 : ru.effectivePartition();
     int maxUnavailable = ru == null ? 1 : maxUnavailable(ru.maxUnavailable(), replicaCount);
-    int unavailablePods = 0;
-    for (int i = replicaCount - 1; i >= 0; i--) {
-      if (unavailable(replicas[i])) {
-        unavailablePods++;
+    int unavailablePods = unavailableSlots;
+    if (droppedPods > 0) {
+      unavailablePods = 0;
+      for (int i = replicaCount - 1; i >= 0; i--) {
+        if (unavailable(replicas[i])) {
+          unavailablePods++;
+        }
       }
     }
     if (unavailablePods > maxUnavailable) {
-      if (hasOutdated(updateMin)) {
-        stop(null, "R-UPDATE-5", unavailablePods + " pods are unavailable, more than"
-            + " maxUnavailable (" + maxUnavailable + "); the rolling update waits");
-      }
+      stop(null, "R-UPDATE-5", unavailablePods + " pods are unavailable, more than"
+          + " maxUnavailable (" + maxUnavailable + "); the rolling update waits");
       return;
     }
     int toDelete = maxUnavailable - unavailablePods;
     int deleted = 0;
     for (int i = replicaCount - 1; i >= updateMin && deleted < toDelete; i--) {
       ObservedPod pod = replicas[i];
-      if (!pod.revision().equals(updateRevision.name()) && !isTerminating(pod)) {
+      if (isOutdated(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.UPDATE));
         deleted++;
         updateDeletions++;
       }
     }
-    if (deleted == 0 && hasOutdated(updateMin)) {
+    if (deleted == 0) {
       stop(null, "R-UPDATE-5", unavailablePods + " of maxUnavailable (" + maxUnavailable
           + ") pods are unavailable; the rolling update waits for them");
     } else if (deleted > 0) {
@@ -710,11 +762,12 @@ final class Sync {
 
   /** R-UPDATE-3: the highest outdated pod is deleted, unless an unavailable pod comes first. */
   private void rollingUpdateOneAtATime() {
-    RollingUpdate ru = spec.updateStrategy().rollingUpdate();
-    int updateMin = ru == null ? 0 : ru.effectivePartition();
+    if (!hasOutdated()) {
+      return; // nothing to update: the walk below would only find pods to wait for
+    }
     for (int i = replicaCount - 1; i >= updateMin; i--) {
       ObservedPod pod = replicas[i];
-      if (!pod.revision().equals(updateRevision.name()) && !isTerminating(pod)) {
+      if (isOutdated(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.UPDATE));
         updateDeletions++;
         stop(pod.name(), "R-UPDATE-3", "deleting " + pod.name() + " for the update to "
@@ -729,10 +782,13 @@ final class Sync {
     }
   }
 
-  private boolean hasOutdated(int updateMin) {
+  /** Returns true if a live slot at or above the partition is not at the update revision. */
+  private boolean hasOutdated() {
+    if (droppedPods == 0) {
+      return outdatedSlots > 0;
+    }
     for (int i = replicaCount - 1; i >= updateMin; i--) {
-      ObservedPod pod = replicas[i];
-      if (!pod.revision().equals(updateRevision.name()) && !isTerminating(pod)) {
+      if (isOutdated(replicas[i])) {
         return true;
       }
     }

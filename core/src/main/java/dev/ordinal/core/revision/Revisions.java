@@ -53,6 +53,19 @@ public final class Revisions {
   }
 
   /**
+   * Returns true if revision {@code r} equals a candidate with this data and hash label, as {@link
+   * #equalRevision} would, without building the candidate.
+   */
+  public static boolean equalsCandidate(ControllerRevision r, String data, String hashLabel) {
+    long lhsHash = parseInt32(r.labels().get(ControllerRevision.HASH_LABEL));
+    long rhsHash = parseInt32(hashLabel);
+    if (lhsHash != NOT_AN_INT32 && rhsHash != NOT_AN_INT32 && lhsHash != rhsHash) {
+      return false;
+    }
+    return r.data().equals(data);
+  }
+
+  /**
    * Returns true if two revisions record the same data, as upstream's {@code history.EqualRevision}
    * decides: both null, or both non-null with equal raw data, unless both carry a {@code
    * controller.kubernetes.io/hash} label that parses as a 32-bit decimal integer and the two
