@@ -2,6 +2,7 @@ package dev.ordinal.kube;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ordinal.api.Json;
 import dev.ordinal.core.validation.Violation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
@@ -221,17 +223,7 @@ public final class ManifestReader {
         continue; // an empty document, as a trailing "---" makes
       }
       if (!(value instanceof Map)) {
-        throw new ManifestException(
-            source,
-            0,
-            0,
-            "document " + (doc.index() + 1),
-            null,
-            "Invalid value: "
-                + Problems.invalid("", value, "").badValue()
-                + ": must be an object with apiVersion and kind",
-            List.of(),
-            null);
+        throw notAnObject(source, doc.index(), -1, value);
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> tree = (Map<String, Object>) value;
@@ -271,39 +263,24 @@ public final class ManifestReader {
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       if (!(item instanceof Map)) {
-        throw new ManifestException(
-            source,
-            0,
-            0,
-            "document " + (index + 1),
-            "items[" + i + "]",
-            "Invalid value: "
-                + Problems.invalid("", item, "").badValue()
-                + ": must be an object with apiVersion and kind",
-            List.of(),
-            null);
+        throw notAnObject(source, index, i, item);
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> tree = (Map<String, Object>) item;
       // A typed list from the API (PodList) leaves out its items' apiVersion and kind.
       if (!listKind.equals("List") && !tree.containsKey("kind")) {
-        Map<String, Object> typed = new java.util.TreeMap<>(tree);
+        Map<String, Object> typed = new TreeMap<>(tree);
         typed.put("kind", listKind.substring(0, listKind.length() - "List".length()));
         if (!typed.containsKey("apiVersion") && listVersion != null) {
           typed.put("apiVersion", listVersion);
         }
-        tree = dev.ordinal.api.Json.canonicalObject(typed);
+        tree = Json.canonicalObject(typed);
       }
       if ("List".equals(tree.get("kind")) && tree.get("items") instanceof List) {
-        throw new ManifestException(
+        throw fieldError(
             source,
-            0,
-            0,
             Problems.describe(null, null, index, i),
-            "kind",
-            "Invalid value: \"List\": a List cannot hold another List",
-            List.of(),
-            null);
+            Problems.invalid("kind", "List", "a List cannot hold another List"));
       }
       out.add(decode(tree, source, file, index, i));
     }
@@ -377,6 +354,22 @@ public final class ManifestReader {
       }
     }
     return null;
+  }
+
+  /** Returns the error for a document or List item that is not an object. */
+  private static ManifestException notAnObject(
+      String source, int index, int item, @Nullable Object value) {
+    String detail = "must be an object with apiVersion and kind";
+    if (item >= 0) {
+      return fieldError(
+          source,
+          "document " + (index + 1),
+          Problems.invalid("items[" + item + "]", value, detail));
+    }
+    String rendered = Problems.invalid("", value, detail).toString();
+    // No field to name: the violation's text without its empty path.
+    return new ManifestException(
+        source, 0, 0, "document " + (index + 1), null, rendered.substring(2), List.of(), null);
   }
 
   private static ManifestException fieldError(String source, String object, Violation v) {

@@ -284,6 +284,14 @@ class BadInputTest {
   }
 
   @Test
+  void listItemNotAnObject() {
+    assertThat(error(() -> reader.read("apiVersion: v1\nkind: List\nitems: [web-0]\n", "l.yaml")))
+        .hasMessage(
+            "l.yaml: document 1: items[0]: Invalid value: \"web-0\": must be an object with"
+                + " apiVersion and kind");
+  }
+
+  @Test
   void missingKind() {
     assertThat(error(() -> reader.read("apiVersion: v1\nmetadata: {name: x}\n", "x.yaml")))
         .hasMessage("x.yaml: document 1: kind: Required value: Object 'Kind' is missing");
