@@ -217,6 +217,10 @@ final class YamlDocuments {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
           throw unsupported(path, source, index, "a JSON number cannot be " + d);
         }
+        // sigs.k8s.io/yaml writes YAML's 3.0 as the JSON number 3, which an int32 field takes.
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+          return (long) d;
+        }
         return value;
       }
       boolean collection = value instanceof Map || value instanceof List;

@@ -141,6 +141,18 @@ class ManifestReaderTest {
   }
 
   @Test
+  void integralFloats_areIntegers_asKubectlConvertsThem() {
+    String yaml =
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\n"
+            + "spec: {replicas: 3.0, minReadySeconds: 1e1}\n";
+
+    StatefulSet set = reader.read(yaml, "web.yaml").get(0).as(StatefulSet.class);
+
+    assertThat(set.getSpec().getReplicas()).isEqualTo(3);
+    assertThat(set.getSpec().getMinReadySeconds()).isEqualTo(10);
+  }
+
+  @Test
   void numericAndBooleanKeys_becomeStrings() {
     String yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  annotations:\n    1: a\n";
 
