@@ -121,16 +121,14 @@ public final class KubeMapping {
     Errors errors = new Errors(object);
     ObjectMeta meta = metadata(in);
     String name = name(meta, errors);
-    var spec = in.getSpec();
     unknownFields(in.getAdditionalProperties(), "", errors);
     unknownFields(meta.getAdditionalProperties(), "metadata", errors);
-    if (spec != null) {
-      unknownFields(spec.getAdditionalProperties(), "spec", errors);
-    }
+    var spec = in.getSpec();
     if (spec == null) {
       errors.add(Problems.required("spec", ""));
       throw errors.toException();
     }
+    unknownFields(spec.getAdditionalProperties(), "spec", errors);
     PodTemplate template = null;
     if (spec.getTemplate() == null) {
       errors.add(Problems.required("spec.template", ""));
