@@ -78,6 +78,15 @@ public final class KubeMapping {
   private static final String NAME_REQUIRED = "name or generateName is required";
   private static final String RFC3339 =
       "must be an RFC 3339 date-time, such as 2006-01-02T15:04:05Z";
+  /** The int32 fields of a StatefulSet spec that the planner reads. */
+  private static final List<String> SPEC_INTEGERS =
+      List.of(
+          "replicas",
+          "minReadySeconds",
+          "revisionHistoryLimit",
+          "updateStrategy.rollingUpdate.partition",
+          "ordinals.start");
+
   private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final String DNS1035_LABEL_MSG =
       "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an"
@@ -99,10 +108,32 @@ public final class KubeMapping {
   public static StatefulSet statefulSet(Manifest manifest) {
     return inManifest(
         manifest,
-        () ->
-            statefulSet(
-                manifest.as(io.fabric8.kubernetes.api.model.apps.StatefulSet.class),
-                manifest.describe()));
+        () -> {
+          var set = manifest.as(io.fabric8.kubernetes.api.model.apps.StatefulSet.class);
+          quotedIntegers(manifest.tree(), manifest.describe());
+          return statefulSet(set, manifest.describe());
+        });
+  }
+
+  /**
+   * Rejects a quoted number in the integer fields the planner reads, as the apiserver's decoder
+   * does ("cannot unmarshal string into Go struct field ... of type int32"). fabric8 decodes
+   * int32 fields with its own lenient deserializer, so only the source tree still shows the
+   * quotes; other fields keep fabric8's leniency.
+   */
+  private static void quotedIntegers(Map<String, Object> tree, String object) {
+    Errors errors = new Errors(object);
+    for (String field : SPEC_INTEGERS) {
+      Object value = Json.object(tree, "spec");
+      String[] steps = field.split("\\.");
+      for (int i = 0; i < steps.length && value instanceof Map; i++) {
+        value = ((Map<?, ?>) value).get(steps[i]);
+      }
+      if (value instanceof String) {
+        errors.add(Problems.invalid("spec." + field, value, "must be an integer"));
+      }
+    }
+    errors.throwIfAny();
   }
 
   /**

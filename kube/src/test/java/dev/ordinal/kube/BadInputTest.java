@@ -373,6 +373,14 @@ class BadInputTest {
   }
 
   @Test
+  void replicasQuoted_isNotANumber() {
+    assertThat(mappingError(WEB.replace("replicas: 2", "replicas: \"2\"")))
+        .hasMessage(
+            "web.yaml: StatefulSet \"web\": spec.replicas: Invalid value: \"2\": must be an"
+                + " integer");
+  }
+
+  @Test
   void partitionNotANumber() {
     String yaml = WEB + "  updateStrategy:\n    rollingUpdate: {partition: x}\n";
 
