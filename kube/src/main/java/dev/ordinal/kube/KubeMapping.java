@@ -78,6 +78,7 @@ public final class KubeMapping {
   private static final String NAME_REQUIRED = "name or generateName is required";
   private static final String RFC3339 =
       "must be an RFC 3339 date-time, such as 2006-01-02T15:04:05Z";
+
   /** The int32 fields of a StatefulSet spec that the planner reads. */
   private static final List<String> SPEC_INTEGERS =
       List.of(
@@ -117,9 +118,9 @@ public final class KubeMapping {
 
   /**
    * Rejects a quoted number in the integer fields the planner reads, as the apiserver's decoder
-   * does ("cannot unmarshal string into Go struct field ... of type int32"). fabric8 decodes
-   * int32 fields with its own lenient deserializer, so only the source tree still shows the
-   * quotes; other fields keep fabric8's leniency.
+   * does ("cannot unmarshal string into Go struct field ... of type int32"). fabric8 decodes int32
+   * fields with its own lenient deserializer, so only the source tree still shows the quotes; other
+   * fields keep fabric8's leniency.
    */
   private static void quotedIntegers(Map<String, Object> tree, String object) {
     Errors errors = new Errors(object);

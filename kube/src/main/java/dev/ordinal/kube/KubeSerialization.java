@@ -15,8 +15,9 @@ import tools.jackson.databind.type.LogicalType;
  * none: the apiserver rejects a label value {@code 1} ("cannot unmarshal number into Go struct
  * field ... of type string"), {@code stdin: "true"} and {@code terminationGracePeriodSeconds:
  * "30"}, so reading them must fail here too instead of silently turning them into what the user may
- * not have meant. fabric8 decodes {@code int32} fields with its own deserializer, which still
- * accepts a quoted integer such as {@code replicas: "3"}.
+ * not have meant. fabric8 decodes {@code int32} fields with its own deserializer, registered after
+ * this configuration and so out of its reach, which still accepts a quoted integer such as {@code
+ * containerPort: "80"}; {@link KubeMapping} checks the StatefulSet integers it reads itself.
  */
 final class KubeSerialization {
 
