@@ -4,7 +4,9 @@
     python3 benchmarks/report.py benchmarks/target/jmh-quick.json > report.md
 
 One table per scenario: N, the plan's wall time per op (with JMH's 99.9% error), per pod (op / N),
-its CPU time per op (-prof dev.ordinal.benchmarks.CpuTimeProfiler), allocation per op
+the CPU time per op of the benchmark thread (cpu.time.norm of
+-prof dev.ordinal.benchmarks.CpuTimeProfiler; steadier than wall time on a loaded machine),
+allocation per op
 (-prof gc, gc.alloc.rate.norm), the baseline's wall time and the plan/baseline ratios. Then each
 target of the Benchmarks issue with the figures it is judged on. Missing metrics print as "-".
 Standard library only.
