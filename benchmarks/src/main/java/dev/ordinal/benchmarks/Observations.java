@@ -345,9 +345,24 @@ public final class Observations {
     return refs;
   }
 
-  /** Returns a uid that is unique per kind and number, shaped like the apiserver's. */
+  /**
+   * Returns a uid that is unique per kind and number, shaped like the apiserver's. Written by hand:
+   * String.format made the setup of 100 000 pods take seconds.
+   */
   private static String uid(int kind, long number) {
-    return String.format("%08x-%04x-4000-8000-%012x", number, kind, number);
+    char[] c = "00000000-0000-4000-8000-000000000000".toCharArray();
+    hex(c, 0, 8, number);
+    hex(c, 9, 4, kind);
+    hex(c, 24, 12, number);
+    return new String(c);
+  }
+
+  private static void hex(char[] c, int from, int width, long value) {
+    long v = value;
+    for (int i = from + width - 1; i >= from; i--) {
+      c[i] = Character.forDigit((int) (v & 0xF), 16);
+      v >>>= 4;
+    }
   }
 
   /** Returns an equal string that shares nothing with {@code s}, as a decoder's output would. */
