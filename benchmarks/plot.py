@@ -69,7 +69,9 @@ def svg(results, key, title, note=None):
         out.append(f'<text x="{LEFT}" y="{TOP - 8}" fill="#b00">{escape(note)}</text>')
     for d in range(x_lo, x_hi + 1):
         x = px(10**d)
-        out.append(f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{TOP + plot_h}" stroke="#ddd"/>')
+        out.append(
+            f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{TOP + plot_h}" stroke="#ddd"/>'
+        )
         out.append(
             f'<text x="{x:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle">10<tspan dy="-6" '
             f'font-size="9">{d}</tspan></text>'
@@ -78,11 +80,14 @@ def svg(results, key, title, note=None):
         for m in (2, 5):
             y = py(m * 10**d)
             out.append(
-                f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" stroke="#f0f0f0"/>'
+                f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" '
+                'stroke="#f0f0f0"/>'
             )
     for d in range(y_lo, y_hi + 1):
         y = py(10**d)
-        out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" stroke="#ddd"/>')
+        out.append(
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" stroke="#ddd"/>'
+        )
         out.append(
             f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">10<tspan dy="-6" '
             f'font-size="9">{d}</tspan></text>'

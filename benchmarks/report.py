@@ -30,7 +30,7 @@ MID_ROLLOUTS = ["MID_ROLLOUT_MAX_UNAVAILABLE_1", "MID_ROLLOUT_MAX_UNAVAILABLE_10
 
 
 def load(path):
-    """Returns {(benchmark, scenario, n): {"wall", "wall_err", "cpu", "alloc"}} in ns/op and B/op."""
+    """Returns {(benchmark, scenario, n): {"wall", "wall_err", "cpu", "alloc"}}, ns/op and B/op."""
     with open(path, encoding="utf-8") as f:
         runs = json.load(f)
     results = {}
@@ -134,7 +134,10 @@ def targets(results):
     def get(bench, scenario, n, key):
         return results.get((bench, scenario, n), {}).get(key)
 
-    out = ["| target | figure (wall) | verdict (wall) | figure (CPU) | verdict (CPU) |", "|--|--:|--|--:|--|"]
+    out = [
+        "| target | figure (wall) | verdict (wall) | figure (CPU) | verdict (CPU) |",
+        "|--|--:|--|--:|--|",
+    ]
     for n in (1000, 10000, 100000):
         rw = ratio(get(PLAN, "STEADY", n, "wall"), get(BASELINE, "STEADY", n, "wall"))
         rc = ratio(get(PLAN, "STEADY", n, "cpu"), get(BASELINE, "STEADY", n, "cpu"))
@@ -154,7 +157,8 @@ def targets(results):
         limit = 16 * n + 1024
         shown = "-" if alloc is None else f"{alloc:.0f} B of {limit} B"
         out.append(
-            f"| steady allocation ≤ 16 B/pod + 1 KiB, N = {n} | {shown} | {verdict(alloc, limit)} | | |"
+            f"| steady allocation ≤ 16 B/pod + 1 KiB, N = {n} | {shown} "
+            f"| {verdict(alloc, limit)} | | |"
         )
     for scenario in MID_ROLLOUTS:
         for n in sorted({n for (b, s, n) in results if b == PLAN and s == scenario}):

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>{@code
  * ./mvnw -B -q -ntp -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar 'BaselineBenchmark' -p n=1000,10000 -p scenario=STEADY -prof gc
+ * java -jar benchmarks/target/benchmarks.jar BaselineBenchmark \
+ *     -p n=1000,10000 -p scenario=STEADY -prof gc
  * }</pre>
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -28,7 +28,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * wall-clock score agree for a single-threaded benchmark.
  *
  * <pre>{@code
- * java -jar benchmarks/target/benchmarks.jar PlanBenchmark -prof dev.ordinal.benchmarks.CpuTimeProfiler
+ * java -jar benchmarks/target/benchmarks.jar PlanBenchmark \
+ *     -prof dev.ordinal.benchmarks.CpuTimeProfiler
  * }</pre>
  */
 public final class CpuTimeProfiler implements InternalProfiler {

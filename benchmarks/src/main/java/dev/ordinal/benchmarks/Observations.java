@@ -93,10 +93,16 @@ public final class Observations {
         return build(set(n, PodManagementPolicy.PARALLEL, null, IMAGE, 1), half, false, 1);
       case MID_ROLLOUT_MAX_UNAVAILABLE_1:
         return build(
-            set(n, PodManagementPolicy.ORDERED_READY, IntOrString.of(1), UPDATED_IMAGE, 2), n, true, 2);
+            set(n, PodManagementPolicy.ORDERED_READY, IntOrString.of(1), UPDATED_IMAGE, 2),
+            n,
+            true,
+            2);
       case MID_ROLLOUT_MAX_UNAVAILABLE_10PCT:
         return build(
-            set(n, PodManagementPolicy.ORDERED_READY, IntOrString.of("10%"), UPDATED_IMAGE, 2), n, true, 2);
+            set(n, PodManagementPolicy.ORDERED_READY, IntOrString.of("10%"), UPDATED_IMAGE, 2),
+            n,
+            true,
+            2);
       case SCALE_DOWN:
         // The spec change bumped the generation; the status is still the previous sync's.
         return build(set(half, PodManagementPolicy.ORDERED_READY, null, IMAGE, 2), n, false, 1);

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>{@code
  * ./mvnw -B -q -ntp -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar 'PlanBenchmark' -p n=1000,10000 -p scenario=STEADY -prof gc
+ * java -jar benchmarks/target/benchmarks.jar PlanBenchmark \
+ *     -p n=1000,10000 -p scenario=STEADY -prof gc
  * }</pre>
  *
  * <p>or the quick profile of both benchmarks with tables and plot: {@code benchmarks/run.sh quick}.
