@@ -64,6 +64,9 @@ public final class Json {
       BigInteger b = (BigInteger) value;
       return b.bitLength() < 64 ? (Object) b.longValue() : b;
     }
+    if (value instanceof CanonicalObject || value instanceof CanonicalArray) {
+      return value; // already canonical and unmodifiable: shared, never copied again
+    }
     if (value instanceof Map) {
       TreeMap<String, Object> copy = new TreeMap<>();
       for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
@@ -73,7 +76,7 @@ public final class Json {
         String key = (String) e.getKey();
         copy.put(key, canonical(e.getValue(), path + "." + key));
       }
-      return Collections.unmodifiableMap(copy);
+      return new CanonicalObject(copy);
     }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
@@ -81,7 +84,7 @@ public final class Json {
       for (int i = 0; i < list.size(); i++) {
         copy.add(canonical(list.get(i), path + "[" + i + "]"));
       }
-      return Collections.unmodifiableList(copy);
+      return new CanonicalArray(copy);
     }
     throw new IllegalArgumentException(
         "value at " + path + " is not JSON-like: " + value.getClass().getName());
@@ -133,7 +136,9 @@ public final class Json {
     } else if (value instanceof Map) {
       Map<?, ?> map = (Map<?, ?>) value;
       Iterable<? extends Map.Entry<?, ?>> entries =
-          map instanceof TreeMap || isSortedView(map) ? map.entrySet() : new TreeMap<>(map).entrySet();
+          map instanceof TreeMap || map instanceof CanonicalObject || isSortedView(map)
+              ? map.entrySet()
+              : new TreeMap<>(map).entrySet();
       out.append('{');
       boolean first = true;
       for (Map.Entry<?, ?> e : entries) {
@@ -163,7 +168,6 @@ public final class Json {
   }
 
   private static boolean isSortedView(Map<?, ?> map) {
-    // Maps made by canonical() are unmodifiable views of TreeMaps: already in key order.
     String prev = null;
     for (Object k : map.keySet()) {
       String s = (String) k;
@@ -262,6 +266,55 @@ public final class Json {
         out.append('.').append(digits, 1, digits.length());
       }
       out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
+    }
+  }
+
+  /** A canonical JSON object: unmodifiable, keys sorted. Recognised so it is never copied again. */
+  private static final class CanonicalObject extends java.util.AbstractMap<String, Object> {
+    private final TreeMap<String, Object> map;
+
+    CanonicalObject(TreeMap<String, Object> map) {
+      this.map = map;
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, Object>> entrySet() {
+      return Collections.unmodifiableMap(map).entrySet();
+    }
+
+    @Override
+    public @Nullable Object get(@Nullable Object key) {
+      return key instanceof String ? map.get(key) : null;
+    }
+
+    @Override
+    public boolean containsKey(@Nullable Object key) {
+      return key instanceof String && map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+  }
+
+  /** A canonical JSON array: unmodifiable. Recognised so it is never copied again. */
+  private static final class CanonicalArray extends java.util.AbstractList<Object>
+      implements java.util.RandomAccess {
+    private final List<Object> list;
+
+    CanonicalArray(List<Object> list) {
+      this.list = list;
+    }
+
+    @Override
+    public @Nullable Object get(int index) {
+      return list.get(index);
+    }
+
+    @Override
+    public int size() {
+      return list.size();
     }
   }
 }

@@ -63,35 +63,33 @@ public abstract class Observation {
 
   /** Looks claims up by (template, ordinal) without building their names. */
   static final class ClaimIndex {
-    private final Map<String, ObservedClaim> byName = new HashMap<>();
+    private final List<ObservedClaim> claims;
+    private final String namespace;
     private final OrdinalTable[] tables;
+    private @Nullable Map<String, ObservedClaim> byName;
 
     ClaimIndex(StatefulSet set, List<ObservedClaim> claims) {
+      this.claims = claims;
+      this.namespace = set.namespace();
       List<VolumeClaimTemplate> templates = set.spec().volumeClaimTemplates();
       tables = new OrdinalTable[templates.size()];
       String suffix = "-" + set.name() + "-";
       for (int t = 0; t < templates.size(); t++) {
         String prefix = templates.get(t).name() + suffix;
-        OrdinalTable table = new OrdinalTable();
-        for (ObservedClaim c : claims) {
-          if (!c.namespace().equals(set.namespace())) {
-            continue;
-          }
+        OrdinalTable.Builder table = new OrdinalTable.Builder(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+          ObservedClaim c = claims.get(i);
           String n = c.name();
-          if (n.length() > prefix.length() && n.startsWith(prefix)) {
+          if (n.length() > prefix.length()
+              && n.startsWith(prefix)
+              && c.namespace().equals(namespace)) {
             int ordinal = canonicalOrdinal(n, prefix.length());
             if (ordinal >= 0) {
-              table.put(ordinal, c);
+              table.add(ordinal, c);
             }
           }
         }
-        table.freeze();
-        tables[t] = table;
-      }
-      for (ObservedClaim c : claims) {
-        if (c.namespace().equals(set.namespace())) {
-          byName.put(c.name(), c);
-        }
+        tables[t] = table.build();
       }
     }
 
@@ -99,8 +97,18 @@ public abstract class Observation {
       return template < tables.length ? tables[template].get(ordinal) : null;
     }
 
-    @Nullable ObservedClaim byName(String name) {
-      return byName.get(name);
+    synchronized @Nullable ObservedClaim byName(String name) {
+      Map<String, ObservedClaim> m = byName;
+      if (m == null) {
+        m = new HashMap<>();
+        for (ObservedClaim c : claims) {
+          if (c.namespace().equals(namespace)) {
+            m.put(c.name(), c);
+          }
+        }
+        byName = m;
+      }
+      return m.get(name);
     }
 
     /** Returns the ordinal written from {@code from} to the end as Go's %d writes it, or -1. */
@@ -123,81 +131,82 @@ public abstract class Observation {
     }
   }
 
-  /** A map from non-negative ordinals to claims: a dense array, or sorted arrays when sparse. */
+  /**
+   * An immutable map from non-negative ordinals to claims: a dense array when the ordinals are
+   * close together (the usual case), otherwise sorted arrays searched by bisection.
+   */
   static final class OrdinalTable {
-    private int[] keys = new int[8];
-    private ObservedClaim[] values = new ObservedClaim[8];
-    private int size;
-    private boolean sorted = true;
-    private @Nullable ObservedClaim[] dense;
-    private int denseBase;
+    private static final OrdinalTable EMPTY = new OrdinalTable(new ObservedClaim[0], 0, null, null);
 
-    void put(int ordinal, ObservedClaim claim) {
-      if (size == keys.length) {
-        keys = java.util.Arrays.copyOf(keys, size * 2);
-        values = java.util.Arrays.copyOf(values, size * 2);
-      }
-      if (size > 0 && keys[size - 1] >= ordinal) {
-        sorted = false;
-      }
-      keys[size] = ordinal;
-      values[size] = claim;
-      size++;
-      dense = null;
+    private final ObservedClaim[] dense;
+    private final int base;
+    private final int @Nullable [] keys;
+    private final ObservedClaim @Nullable [] values;
+
+    private OrdinalTable(
+        ObservedClaim[] dense, int base, int @Nullable [] keys, ObservedClaim @Nullable [] values) {
+      this.dense = dense;
+      this.base = base;
+      this.keys = keys;
+      this.values = values;
     }
 
     @Nullable ObservedClaim get(int ordinal) {
-      if (size == 0) {
-        return null;
+      int[] k = keys;
+      if (k == null) {
+        int i = ordinal - base;
+        return i >= 0 && i < dense.length ? dense[i] : null;
       }
-      ObservedClaim[] d = dense;
-      if (d == null) {
-        throw new IllegalStateException("bug: table read before it was frozen");
-      }
-      if (d.length > 0) {
-        int i = ordinal - denseBase;
-        return i >= 0 && i < d.length ? d[i] : null;
-      }
-      int i = java.util.Arrays.binarySearch(keys, 0, size, ordinal);
+      int i = java.util.Arrays.binarySearch(k, ordinal);
       return i >= 0 ? values[i] : null;
     }
 
-    ObservedClaim[] freeze() {
-      if (size == 0) {
-        dense = new ObservedClaim[0];
-        return dense;
+    static final class Builder {
+      private final int[] ordinals;
+      private final ObservedClaim[] claims;
+      private int size;
+      private int min = Integer.MAX_VALUE;
+      private int max = -1;
+
+      Builder(int capacity) {
+        ordinals = new int[capacity];
+        claims = new ObservedClaim[capacity];
       }
-      if (!sorted) {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-          order[i] = i;
-        }
-        int[] k = keys;
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(k[a], k[b]));
-        int[] nk = new int[size];
-        ObservedClaim[] nv = new ObservedClaim[size];
-        for (int i = 0; i < size; i++) {
-          nk[i] = keys[order[i]];
-          nv[i] = values[order[i]];
-        }
-        keys = nk;
-        values = nv;
-        sorted = true;
+
+      void add(int ordinal, ObservedClaim claim) {
+        ordinals[size] = ordinal;
+        claims[size] = claim;
+        size++;
+        min = Math.min(min, ordinal);
+        max = Math.max(max, ordinal);
       }
-      int min = keys[0];
-      long span = (long) keys[size - 1] - min + 1;
-      ObservedClaim[] d;
-      if (span <= 2L * size + 64) {
-        d = new ObservedClaim[(int) span];
-        for (int i = 0; i < size; i++) {
-          d[keys[i] - min] = values[i];
+
+      OrdinalTable build() {
+        if (size == 0) {
+          return EMPTY;
         }
-      } else {
-        d = new ObservedClaim[0];
+        long span = (long) max - min + 1;
+        if (span <= 2L * size + 64) {
+          ObservedClaim[] dense = new ObservedClaim[(int) span];
+          for (int i = 0; i < size; i++) {
+            dense[ordinals[i] - min] = claims[i];
+          }
+          return new OrdinalTable(dense, min, null, null);
+        }
+        // Sparse: sort (ordinal, position) pairs packed in longs, without boxing.
+        long[] packed = new long[size];
+        for (int i = 0; i < size; i++) {
+          packed[i] = ((long) ordinals[i] << 32) | i;
+        }
+        java.util.Arrays.sort(packed);
+        int[] keys = new int[size];
+        ObservedClaim[] values = new ObservedClaim[size];
+        for (int i = 0; i < size; i++) {
+          keys[i] = (int) (packed[i] >>> 32);
+          values[i] = claims[(int) packed[i]];
+        }
+        return new OrdinalTable(new ObservedClaim[0], 0, keys, values);
       }
-      denseBase = min;
-      dense = d;
-      return d;
     }
   }
 }

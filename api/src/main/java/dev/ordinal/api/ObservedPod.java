@@ -99,6 +99,12 @@ public abstract class ObservedPod {
     return PodNames.isCanonical(name(), ordinal());
   }
 
+  /** Returns true if the pod-name label holds the pod's own name (part of R-ID-2). */
+  @Value.Derived
+  public boolean hasPodNameLabel() {
+    return name().equals(labels().get(POD_NAME_LABEL));
+  }
+
   /** The {@code controller-revision-hash} label, or "" when missing (R-LABEL-5). */
   @Value.Derived
   public String revision() {

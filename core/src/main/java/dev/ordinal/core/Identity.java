@@ -23,7 +23,7 @@ final class Identity {
         && pod.hasCanonicalName()
         && pod.parentName().equals(set.name())
         && pod.namespace().equals(set.namespace())
-        && pod.name().equals(pod.labels().get(ObservedPod.POD_NAME_LABEL));
+        && pod.hasPodNameLabel();
   }
 
   /**

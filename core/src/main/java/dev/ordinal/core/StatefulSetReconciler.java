@@ -11,6 +11,7 @@ import dev.ordinal.core.validation.InvalidStatefulSetException;
 import dev.ordinal.core.validation.SpecValidator;
 import dev.ordinal.core.validation.Violation;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The StatefulSet controller as a pure function: from an {@link Observation} to the {@link
@@ -23,8 +24,9 @@ import java.util.List;
  * plan.stopReason().ifPresent(System.out::println);
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe. A plan reads each observed pod a small, fixed number
- * of times and allocates little beyond the actions it returns.
+ * <p>Instances are thread-safe; the only state they keep is the last set they validated, so that
+ * planning the same set again skips validation. A plan reads each observed pod a small, fixed
+ * number of times and allocates little beyond the actions it returns.
  *
  * @since 0.1.0
  */
@@ -37,6 +39,12 @@ public final class StatefulSetReconciler {
   public static final int MAX_REPLICAS = 1 << 24;
 
   private final ReconcilerOptions options;
+
+  /**
+   * The last set that passed {@link #checkPlannable}: an unchanged set (the same instance, as an
+   * informer cache hands out until the object changes) is not validated again on every event.
+   */
+  private volatile @Nullable StatefulSet lastChecked;
 
   /** Returns a reconciler with Kubernetes v1.35 behaviour. */
   public StatefulSetReconciler() {
@@ -64,7 +72,10 @@ public final class StatefulSetReconciler {
   public ReconcilePlan plan(Observation observation) {
     requireNonNull(observation, "observation");
     StatefulSet set = observation.set();
-    checkPlannable(set);
+    if (set != lastChecked) {
+      checkPlannable(set);
+      lastChecked = set;
+    }
     return new Sync(observation, options).run();
   }
 

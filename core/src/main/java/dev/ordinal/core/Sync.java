@@ -288,13 +288,20 @@ final class Sync {
   // ---------------------------------------------------------------------------------------------
   // updateStatefulSet
 
-  /** Puts a placeholder in every empty slot and sorts the condemned, highest first (R-SPLIT-2/3). */
+  /** Notes the empty slots (upstream's placeholders, R-SPLIT-2); sorts the condemned (R-SPLIT-3). */
   private void slotPods() {
     if (filledSlots < replicaCount) {
+      // Placeholders are built when processReplica reaches them: OrderedReady stops at the first.
+      // Until then an empty slot is unavailable, at the revision R-UPDATE-1 gives it.
       for (int i = 0; i < replicaCount; i++) {
         if (replicas[i] == null) {
-          replicas[i] = placeholder(i);
-          noteSlot(i, replicas[i]);
+          unavailableSlots++;
+          if (i < firstUnavailableSlot) {
+            firstUnavailableSlot = i;
+          }
+          if (i >= updateMin && revisionForNewPod(start + i) != updateRevision) {
+            outdatedSlots++;
+          }
         }
       }
     }
@@ -430,6 +437,10 @@ final class Sync {
    */
   private boolean processReplica(int i) {
     ObservedPod pod = replicas[i];
+    if (pod == null) {
+      pod = placeholder(i);
+      replicas[i] = pod;
+    }
     if (isFinished(pod)) {
       if (!isTerminating(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.FINISHED));
@@ -858,7 +869,9 @@ final class Sync {
     statusCurrent = 0;
     statusUpdated = 0;
     for (ObservedPod p : replicas) {
-      count(p);
+      if (p != null) {
+        count(p);
+      }
     }
     for (ObservedPod p : condemned) {
       count(p);
