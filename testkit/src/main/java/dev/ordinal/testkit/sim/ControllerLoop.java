@@ -29,9 +29,13 @@ import org.jspecify.annotations.Nullable;
  * backoff (5ms doubling up to 1000s, {@code workqueue.DefaultControllerRateLimiter}) after an
  * error. Each sync is core's {@link StatefulSetController#sync}; it takes no virtual time.
  *
- * <p>Upstream also watches nothing but pods and sets, and relies on a 12-hour informer resync for
- * the rest; the simulation has no resync and instead enqueues a set when its claims or revisions
- * change, so a wait that upstream would end at the next resync ends here at once.
+ * <p>Upstream watches nothing but pods and sets, and relies on a 12-hour informer resync for the
+ * rest. The simulation has no resync; instead it also enqueues a set when one of its claims
+ * changes, so that a pod held back by a claim the garbage collector has yet to delete (R-PVC-11)
+ * is created once the claim is gone rather than at the next resync. It does not enqueue on
+ * revision changes, as upstream does not: during a foreground deletion the garbage collector
+ * deletes the set's revisions and every sync creates the current one again, which would never end
+ * if each deletion triggered a sync.
  */
 final class ControllerLoop {
 
@@ -204,10 +208,6 @@ final class ControllerLoop {
             ownerOrSelecting(p.namespace(), p.controllerRef(), p.labels(), keys);
           }
         }
-        break;
-      case REVISION:
-        ControllerRevision r = (ControllerRevision) c.latest();
-        ownerOrSelecting(r.namespace(), r.controllerRef(), r.labels(), keys);
         break;
       case CLAIM:
         claimOwners((SimClaim) c.latest(), keys);

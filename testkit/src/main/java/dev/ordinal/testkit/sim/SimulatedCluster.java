@@ -80,6 +80,13 @@ public final class SimulatedCluster implements ClusterPort {
   /** Looked up only. */
   private final Map<Class<?>, Integer> callsOfType = new HashMap<>();
   private long events;
+  private int eventsThisInstant;
+
+  /**
+   * More events than this at one virtual instant mean two parts of the simulation undo each other
+   * forever; a run stops with an {@link IllegalStateException} instead of hanging.
+   */
+  private static final int MAX_EVENTS_PER_INSTANT = 100_000;
 
   private SimulatedCluster(Builder b) {
     this.seed = b.seed;
@@ -270,6 +277,16 @@ public final class SimulatedCluster implements ClusterPort {
 
   private void runNext() {
     EventQueue.Entry e = sim.queue.poll();
+    if (e.time.equals(sim.now())) {
+      if (++eventsThisInstant > MAX_EVENTS_PER_INSTANT) {
+        throw new IllegalStateException("livelock: more than " + MAX_EVENTS_PER_INSTANT
+            + " events at " + VirtualClock.format(elapsed()) + " without time passing; next: "
+            + e + ", pending: " + sim.queue.describe().subList(0,
+                Math.min(10, sim.queue.describe().size())));
+      }
+    } else {
+      eventsThisInstant = 0;
+    }
     sim.clock.advanceTo(e.time);
     events++;
     e.action.run();
