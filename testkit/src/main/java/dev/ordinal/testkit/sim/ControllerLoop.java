@@ -175,6 +175,11 @@ final class ControllerLoop {
   private void restart() {
     up = true;
     sim.log.add("controller restarted");
+    enqueueAll();
+  }
+
+  /** Queues every set, as informers do after a (re)list. */
+  void enqueueAll() {
     for (SetState s : sim.store.sets()) {
       enqueue(s.key());
     }

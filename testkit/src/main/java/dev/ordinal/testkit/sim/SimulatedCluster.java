@@ -471,10 +471,13 @@ public final class SimulatedCluster implements ClusterPort {
 
   /**
    * Installs faults, replacing the previous ones; call counts and the stale-read history start
-   * afresh.
+   * afresh. When stale reads end, the controller's cache catches up at once and, as its event
+   * handlers would, queues every set for a sync.
    */
   public void faults(Faults faults) {
-    this.faults = requireNonNull(faults, "faults");
+    requireNonNull(faults, "faults");
+    boolean caughtUp = this.faults.staleEvents() > 0 && faults.staleEvents() == 0;
+    this.faults = faults;
     calls = 0;
     callsOfType.clear();
     cache.clear();
@@ -483,6 +486,9 @@ public final class SimulatedCluster implements ClusterPort {
     }
     sim.controller.staleLag(faults.staleEvents() > 0 ? faults.staleMaxLag() : Duration.ZERO);
     sim.controller.restartDelay(faults.restartDelay());
+    if (caughtUp) {
+      sim.controller.enqueueAll();
+    }
   }
 
   /** Returns the installed faults. */
