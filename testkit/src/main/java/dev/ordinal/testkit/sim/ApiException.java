@@ -52,7 +52,9 @@ public final class ApiException extends RuntimeException {
 
   static ApiException alreadyExists(String resource, String name) {
     return new ApiException(
-        Outcome.Kind.ALREADY_EXISTS, "AlreadyExists", resource + " \"" + name + "\" already exists");
+        Outcome.Kind.ALREADY_EXISTS,
+        "AlreadyExists",
+        resource + " \"" + name + "\" already exists");
   }
 
   static ApiException of(Outcome outcome) {

@@ -121,7 +121,8 @@ final class ApiServer {
 
   Outcome createPod(DesiredPod d) {
     if (store().pod(d.namespace(), d.name()) != null) {
-      return Outcome.alreadyExists(ObjectKind.POD.resource() + " \"" + d.name() + "\" already exists");
+      return Outcome.alreadyExists(
+          ObjectKind.POD.resource() + " \"" + d.name() + "\" already exists");
     }
     String invalid = invalidPod(d);
     if (invalid != null) {
@@ -153,12 +154,14 @@ final class ApiServer {
     }
     for (Map.Entry<String, String> e : d.labels().entrySet()) {
       if (e.getValue().length() > 63) {
-        return "metadata.labels: Invalid value: \"" + e.getValue()
+        return "metadata.labels: Invalid value: \""
+            + e.getValue()
             + "\": must be no more than 63 characters";
       }
     }
     if (d.hostname().length() > 63) {
-      return "spec.hostname: Invalid value: \"" + d.hostname()
+      return "spec.hostname: Invalid value: \""
+          + d.hostname()
           + "\": must be no more than 63 characters";
     }
     return null;
@@ -172,7 +175,10 @@ final class ApiServer {
    * @param graceSeconds overrides the pod's {@code terminationGracePeriodSeconds}
    */
   Outcome deletePod(
-      String namespace, String name, @Nullable String uid, @Nullable Long graceSeconds,
+      String namespace,
+      String name,
+      @Nullable String uid,
+      @Nullable Long graceSeconds,
       boolean force) {
     PodState p = store().pod(namespace, name);
     if (p == null) {
@@ -208,13 +214,16 @@ final class ApiServer {
       return preconditionFailed(u.uid(), p.uid);
     }
     if (!u.namespace().equals(p.namespace)) {
-      return Outcome.failed("Pod \"" + u.name() + "\" is invalid: metadata.namespace: field is"
-          + " immutable");
+      return Outcome.failed(
+          "Pod \"" + u.name() + "\" is invalid: metadata.namespace: field is" + " immutable");
     }
-    store().update(p, x -> {
-      x.labels = new TreeMap<>(u.labels());
-      x.replaceClaimVolumes(u.claimVolumes());
-    });
+    store()
+        .update(
+            p,
+            x -> {
+              x.labels = new TreeMap<>(u.labels());
+              x.replaceClaimVolumes(u.claimVolumes());
+            });
     return Outcome.OK;
   }
 
@@ -248,9 +257,13 @@ final class ApiServer {
         if (existing.uid().equals(ref.uid())) {
           return Outcome.OK;
         }
-        return Outcome.failed(o.kind.resource() + " \"" + o.name + "\" is invalid:"
-            + " metadata.ownerReferences: Invalid value: only one reference can have Controller"
-            + " set to true");
+        return Outcome.failed(
+            o.kind.resource()
+                + " \""
+                + o.name
+                + "\" is invalid:"
+                + " metadata.ownerReferences: Invalid value: only one reference can have Controller"
+                + " set to true");
       }
     }
     store().update(o, x -> x.ownerReferences.add(ref));
@@ -310,10 +323,13 @@ final class ApiServer {
     v.claimNamespace = claim.namespace;
     v.claimName = claim.name;
     store().add(v);
-    store().update(claim, x -> {
-      x.volumeName = v.name;
-      x.status = "Bound";
-    });
+    store()
+        .update(
+            claim,
+            x -> {
+              x.volumeName = v.name;
+              x.status = "Bound";
+            });
     sim.kubelet.retryWaiting();
   }
 
@@ -360,8 +376,9 @@ final class ApiServer {
     if (!a.uid().isEmpty() && !a.uid().equals(r.uid)) {
       return preconditionFailed(a.uid(), r.uid);
     }
-    store().update(r, x -> x.body = ImmutableControllerRevision.copyOf(x.body)
-        .withRevision(a.revision()));
+    store()
+        .update(
+            r, x -> x.body = ImmutableControllerRevision.copyOf(x.body).withRevision(a.revision()));
     return Outcome.OK;
   }
 
@@ -448,12 +465,17 @@ final class ApiServer {
     }
     StatefulSetSpec spec = updated.spec();
     boolean specChanged = !spec.equals(current.spec());
-    return store().update(s, x -> x.body =
-        ImmutableStatefulSet.copyOf(x.body)
-            .withLabels(updated.labels())
-            .withAnnotations(updated.annotations())
-            .withSpec(spec)
-            .withGeneration(specChanged ? x.body.generation() + 1 : x.body.generation()));
+    return store()
+        .update(
+            s,
+            x ->
+                x.body =
+                    ImmutableStatefulSet.copyOf(x.body)
+                        .withLabels(updated.labels())
+                        .withAnnotations(updated.annotations())
+                        .withSpec(spec)
+                        .withGeneration(
+                            specChanged ? x.body.generation() + 1 : x.body.generation()));
   }
 
   /**
@@ -467,9 +489,11 @@ final class ApiServer {
       return notFound(ObjectKind.STATEFUL_SET, observed.name());
     }
     if (!s.set().equals(observed)) {
-      return Outcome.conflict("Operation cannot be fulfilled on statefulsets.apps \""
-          + observed.name() + "\": the object has been modified; please apply your changes to"
-          + " the latest version and try again");
+      return Outcome.conflict(
+          "Operation cannot be fulfilled on statefulsets.apps \""
+              + observed.name()
+              + "\": the object has been modified; please apply your changes to"
+              + " the latest version and try again");
     }
     List<Violation> violations = SpecValidator.validateStatus(status, s.body.status());
     if (!violations.isEmpty()) {
@@ -498,16 +522,22 @@ final class ApiServer {
         markDeleted(s);
         break;
       case FOREGROUND:
-        store().update(s, x -> {
-          x.deletionTimestamp = sim.now();
-          x.finalizers.add(FOREGROUND_FINALIZER);
-        });
+        store()
+            .update(
+                s,
+                x -> {
+                  x.deletionTimestamp = sim.now();
+                  x.finalizers.add(FOREGROUND_FINALIZER);
+                });
         break;
       case ORPHAN:
-        store().update(s, x -> {
-          x.deletionTimestamp = sim.now();
-          x.finalizers.add(ORPHAN_FINALIZER);
-        });
+        store()
+            .update(
+                s,
+                x -> {
+                  x.deletionTimestamp = sim.now();
+                  x.finalizers.add(ORPHAN_FINALIZER);
+                });
         break;
       default:
         throw new AssertionError(propagation);
@@ -526,7 +556,8 @@ final class ApiServer {
     if (store().service(service.namespace(), service.name()) != null) {
       throw ApiException.alreadyExists(ObjectKind.SERVICE.resource(), service.name());
     }
-    Service body = service.clusterIP().isEmpty() ? service.withClusterIP(allocateClusterIp()) : service;
+    Service body =
+        service.clusterIP().isEmpty() ? service.withClusterIP(allocateClusterIp()) : service;
     ServiceState s = new ServiceState(body, sim.uids.next(), sim.now());
     store().add(s);
     return s;
@@ -545,9 +576,14 @@ final class ApiServer {
     }
     String ip = s.body.clusterIP();
     if (!service.clusterIP().isEmpty() && !service.clusterIP().equals(ip)) {
-      throw new ApiException(Outcome.Kind.FAILED, "Invalid", "Service \"" + service.name()
-          + "\" is invalid: spec.clusterIPs[0]: Invalid value: []string{\"" + service.clusterIP()
-          + "\"}: may not change once set");
+      throw new ApiException(
+          Outcome.Kind.FAILED,
+          "Invalid",
+          "Service \""
+              + service.name()
+              + "\" is invalid: spec.clusterIPs[0]: Invalid value: []string{\""
+              + service.clusterIP()
+              + "\"}: may not change once set");
     }
     return store().update(s, x -> x.body = service.withClusterIP(ip));
   }
@@ -623,7 +659,10 @@ final class ApiServer {
   }
 
   private static Outcome preconditionFailed(String expected, String actual) {
-    return Outcome.conflict("Precondition failed: UID in precondition: " + expected
-        + ", UID in object meta: " + actual);
+    return Outcome.conflict(
+        "Precondition failed: UID in precondition: "
+            + expected
+            + ", UID in object meta: "
+            + actual);
   }
 }

@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
  * and the controller's event handlers see.
  */
 record Change(
-    ObjectKind kind, Type type, String namespace, String name,
-    @Nullable Object before, @Nullable Object after) {
+    ObjectKind kind,
+    Type type,
+    String namespace,
+    String name,
+    @Nullable Object before,
+    @Nullable Object after) {
 
   enum Type {
     ADDED,

@@ -13,8 +13,11 @@ final class ControllerCrash extends RuntimeException {
   private final transient Action after;
 
   ControllerCrash(Action after) {
-    super("controller crashed after " + after.getClass().getSimpleName() + " " + after.target(),
-        null, false, false);
+    super(
+        "controller crashed after " + after.getClass().getSimpleName() + " " + after.target(),
+        null,
+        false,
+        false);
     this.after = after;
   }
 

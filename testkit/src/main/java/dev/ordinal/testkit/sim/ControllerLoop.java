@@ -31,11 +31,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Upstream watches nothing but pods and sets, and relies on a 12-hour informer resync for the
  * rest. The simulation has no resync; instead it also enqueues a set when one of its claims
- * changes, so that a pod held back by a claim the garbage collector has yet to delete (R-PVC-11)
- * is created once the claim is gone rather than at the next resync. It does not enqueue on
- * revision changes, as upstream does not: during a foreground deletion the garbage collector
- * deletes the set's revisions and every sync creates the current one again, which would never end
- * if each deletion triggered a sync.
+ * changes, so that a pod held back by a claim the garbage collector has yet to delete (R-PVC-11) is
+ * created once the claim is gone rather than at the next resync. It does not enqueue on revision
+ * changes, as upstream does not: during a foreground deletion the garbage collector deletes the
+ * set's revisions and every sync creates the current one again, which would never end if each
+ * deletion triggered a sync.
  */
 final class ControllerLoop {
 
@@ -45,19 +45,24 @@ final class ControllerLoop {
   private final SimContext sim;
   private final StatefulSetController controller;
   private final StatefulSetReconciler reconciler;
+
   /** The queue proper: one entry per key, due now. */
   private final TreeMap<String, EventQueue.Entry> queued = new TreeMap<>();
+
   /** The delaying queue: the earliest later add per key. */
   private final TreeMap<String, EventQueue.Entry> waiting = new TreeMap<>();
+
   /** Looked up only. */
   private final Map<String, Integer> failures = new HashMap<>();
+
   private final TreeMap<String, SyncResult> lastResults = new TreeMap<>();
   private boolean up = true;
   private boolean syncing;
   private Duration staleLag = Duration.ZERO;
   private Duration restartDelay = Duration.ofSeconds(1);
 
-  ControllerLoop(SimContext sim, StatefulSetController controller, StatefulSetReconciler reconciler) {
+  ControllerLoop(
+      SimContext sim, StatefulSetController controller, StatefulSetReconciler reconciler) {
     this.sim = sim;
     this.controller = controller;
     this.reconciler = reconciler;
@@ -72,10 +77,6 @@ final class ControllerLoop {
     return syncing;
   }
 
-  boolean isUp() {
-    return up;
-  }
-
   @Nullable SyncResult lastResult(String key) {
     return lastResults.get(key);
   }
@@ -85,10 +86,15 @@ final class ControllerLoop {
     if (!up || queued.containsKey(key)) {
       return;
     }
-    queued.put(key, sim.after(Duration.ZERO, "sync statefulset/" + key, () -> {
-      queued.remove(key);
-      sync(key);
-    }));
+    queued.put(
+        key,
+        sim.after(
+            Duration.ZERO,
+            "sync statefulset/" + key,
+            () -> {
+              queued.remove(key);
+              sync(key);
+            }));
   }
 
   /** Adds a key after a delay, unless an earlier delayed add is pending. */
@@ -107,10 +113,15 @@ final class ControllerLoop {
       }
       sim.queue.cancel(pending);
     }
-    waiting.put(key, sim.after(delay, "requeue statefulset/" + key, () -> {
-      waiting.remove(key);
-      enqueue(key);
-    }));
+    waiting.put(
+        key,
+        sim.after(
+            delay,
+            "requeue statefulset/" + key,
+            () -> {
+              waiting.remove(key);
+              enqueue(key);
+            }));
   }
 
   private void sync(String key) {
@@ -136,8 +147,8 @@ final class ControllerLoop {
       }
     } else {
       int n = failures.merge(key, 1, Integer::sum);
-      sim.log.add("controller statefulset/" + key.substring(slash + 1) + " sync failed: "
-          + result.error());
+      sim.log.add(
+          "controller statefulset/" + key.substring(slash + 1) + " sync failed: " + result.error());
       enqueueAfter(key, backoff(n));
     }
   }
@@ -228,7 +239,9 @@ final class ControllerLoop {
    * set of the namespace whose selector matches, as upstream's {@code getPodStatefulSets}.
    */
   private void ownerOrSelecting(
-      String namespace, @Nullable OwnerReference ref, Map<String, String> labels,
+      String namespace,
+      @Nullable OwnerReference ref,
+      Map<String, String> labels,
       TreeSet<String> keys) {
     if (ref != null) {
       if (ref.kind().equals(OwnerReference.STATEFUL_SET)) {

@@ -163,12 +163,22 @@ final class EventLog {
   }
 
   private static String status(StatefulSetStatus s) {
-    return "status observedGeneration=" + s.observedGeneration()
-        + " replicas=" + s.replicas()
-        + " ready=" + s.readyReplicas()
-        + " available=" + s.availableReplicas()
-        + " current=" + s.currentReplicas() + "@" + s.currentRevision()
-        + " updated=" + s.updatedReplicas() + "@" + s.updateRevision();
+    return "status observedGeneration="
+        + s.observedGeneration()
+        + " replicas="
+        + s.replicas()
+        + " ready="
+        + s.readyReplicas()
+        + " available="
+        + s.availableReplicas()
+        + " current="
+        + s.currentReplicas()
+        + "@"
+        + s.currentRevision()
+        + " updated="
+        + s.updatedReplicas()
+        + "@"
+        + s.updateRevision();
   }
 
   private static String revision(

@@ -12,10 +12,10 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Faults the simulated cluster injects into the controller's view of the API server: failed
- * writes, stale reads and crashes of the controller process. A value is immutable; each method
- * returns a copy with one more fault. Install it with {@link SimulatedCluster#faults(Faults)};
- * call counts start from the installation.
+ * Faults the simulated cluster injects into the controller's view of the API server: failed writes,
+ * stale reads and crashes of the controller process. A value is immutable; each method returns a
+ * copy with one more fault. Install it with {@link SimulatedCluster#faults(Faults)}; call counts
+ * start from the installation.
  *
  * <pre>{@code
  * cluster.faults(Faults.none()
@@ -109,8 +109,8 @@ public final class Faults {
   }
 
   /**
-   * Returns a copy in which every write of one action type fails with {@code kind} with
-   * probability {@code rate}.
+   * Returns a copy in which every write of one action type fails with {@code kind} with probability
+   * {@code rate}.
    *
    * @throws IllegalArgumentException if rate is not in [0, 1] or kind is {@code OK}
    */
@@ -128,8 +128,14 @@ public final class Faults {
    * @throws IllegalArgumentException if nth is below 1
    */
   public Faults crashAfterCall(int nth) {
-    return new Faults(callRules, rateRules, positive("nth", nth), crashRate, staleEvents,
-        staleMaxLag, restartDelay);
+    return new Faults(
+        callRules,
+        rateRules,
+        positive("nth", nth),
+        crashRate,
+        staleEvents,
+        staleMaxLag,
+        restartDelay);
   }
 
   /**
@@ -139,15 +145,21 @@ public final class Faults {
    * @throws IllegalArgumentException if rate is not in [0, 1]
    */
   public Faults crashRate(double rate) {
-    return new Faults(callRules, rateRules, crashAfterCall, probability("rate", rate),
-        staleEvents, staleMaxLag, restartDelay);
+    return new Faults(
+        callRules,
+        rateRules,
+        crashAfterCall,
+        probability("rate", rate),
+        staleEvents,
+        staleMaxLag,
+        restartDelay);
   }
 
   /**
    * Returns a copy in which the controller reads the cluster as it was {@code events} events ago,
-   * like an informer cache that lags behind the apiserver. An event is one step of the
-   * simulation (a kubelet transition, a controller sync, a provisioning, a user command). The lag
-   * never exceeds {@link #DEFAULT_STALE_MAX_LAG} of virtual time, so a quiet cluster catches up.
+   * like an informer cache that lags behind the apiserver. An event is one step of the simulation
+   * (a kubelet transition, a controller sync, a provisioning, a user command). The lag never
+   * exceeds {@link #DEFAULT_STALE_MAX_LAG} of virtual time, so a quiet cluster catches up.
    *
    * @throws IllegalArgumentException if events is negative
    */
@@ -169,8 +181,8 @@ public final class Faults {
     if (maxLag.isNegative()) {
       throw new IllegalArgumentException("maxLag must not be negative: " + maxLag);
     }
-    return new Faults(callRules, rateRules, crashAfterCall, crashRate, events, maxLag,
-        restartDelay);
+    return new Faults(
+        callRules, rateRules, crashAfterCall, crashRate, events, maxLag, restartDelay);
   }
 
   /**
@@ -183,8 +195,8 @@ public final class Faults {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
-    return new Faults(callRules, rateRules, crashAfterCall, crashRate, staleEvents, staleMaxLag,
-        delay);
+    return new Faults(
+        callRules, rateRules, crashAfterCall, crashRate, staleEvents, staleMaxLag, delay);
   }
 
   /** Returns how many events late the controller reads; 0 means it reads the live state. */
@@ -264,12 +276,16 @@ public final class Faults {
     StringBuilder sb = new StringBuilder("Faults[");
     List<String> parts = new ArrayList<>();
     for (CallRule r : callRules) {
-      parts.add("call " + r.nth() + (r.type() == null ? "" : " of " + r.type().getSimpleName())
-          + " -> " + r.kind());
+      parts.add(
+          "call "
+              + r.nth()
+              + (r.type() == null ? "" : " of " + r.type().getSimpleName())
+              + " -> "
+              + r.kind());
     }
     for (RateRule r : rateRules) {
-      parts.add((r.type() == null ? "" : r.type().getSimpleName() + " ") + r.rate() + " -> "
-          + r.kind());
+      parts.add(
+          (r.type() == null ? "" : r.type().getSimpleName() + " ") + r.rate() + " -> " + r.kind());
     }
     if (crashAfterCall > 0) {
       parts.add("crash after call " + crashAfterCall);
@@ -286,15 +302,15 @@ public final class Faults {
   private Faults withCall(CallRule rule) {
     List<CallRule> rules = new ArrayList<>(callRules);
     rules.add(rule);
-    return new Faults(rules, rateRules, crashAfterCall, crashRate, staleEvents, staleMaxLag,
-        restartDelay);
+    return new Faults(
+        rules, rateRules, crashAfterCall, crashRate, staleEvents, staleMaxLag, restartDelay);
   }
 
   private Faults withRate(RateRule rule) {
     List<RateRule> rules = new ArrayList<>(rateRules);
     rules.add(rule);
-    return new Faults(callRules, rules, crashAfterCall, crashRate, staleEvents, staleMaxLag,
-        restartDelay);
+    return new Faults(
+        callRules, rules, crashAfterCall, crashRate, staleEvents, staleMaxLag, restartDelay);
   }
 
   private static int positive(String name, int value) {

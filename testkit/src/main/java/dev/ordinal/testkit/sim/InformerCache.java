@@ -89,7 +89,8 @@ final class InformerCache {
 
   /**
    * Returns the view a read during event {@code event} gets: the newest snapshot at least {@code
-   * lagEvents} events old, or any snapshot older than {@code maxLag}; null when nothing is recorded.
+   * lagEvents} events old, or any snapshot older than {@code maxLag}; null when nothing is
+   * recorded.
    */
   @Nullable View read(long event, Instant now, int lagEvents, Duration maxLag) {
     Iterator<Snapshot> newestFirst = history.descendingIterator();

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The node side of the simulation: the scheduler, one kubelet per node and the node lifecycle
  * controller. A pod goes Pending (unscheduled) → Pending (bound to a node) → ContainerCreating
  * (sandbox and IP) → Running (and Ready, after the readiness delay); a deleted pod shows
- * Terminating until its containers stopped, then it is gone. Each step is an event on the queue;
- * at most one step per pod is pending, and a newer one voids the older.
+ * Terminating until its containers stopped, then it is gone. Each step is an event on the queue; at
+ * most one step per pod is pending, and a newer one voids the older.
  */
 final class Kubelet {
 
@@ -25,8 +25,12 @@ final class Kubelet {
     final String name;
     final int index;
     boolean lost;
-    /** Node lifecycle steps carry the epoch they were scheduled in; a loss or recovery voids them. */
+
+    /**
+     * Node lifecycle steps carry the epoch they were scheduled in; a loss or recovery voids them.
+     */
     int epoch;
+
     int nextHost = 2;
     final TreeSet<String> images = new TreeSet<>();
 
@@ -43,6 +47,7 @@ final class Kubelet {
   private final SimContext sim;
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final TreeSet<String> brokenImages = new TreeSet<>();
+
   /** Pods the scheduler could not place yet (claims not bound, no node), by store key. */
   private final TreeSet<String> unschedulable = new TreeSet<>();
 
@@ -79,10 +84,12 @@ final class Kubelet {
       return;
     }
     unschedulable.remove(p.key());
-    sim.store.update(p, x -> {
-      x.node = node.name;
-      x.stage = PodState.Stage.SCHEDULED;
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.node = node.name;
+          x.stage = PodState.Stage.SCHEDULED;
+        });
     step(p, sim.timings.sandbox(), "sandbox", this::createSandbox);
   }
 
@@ -92,13 +99,16 @@ final class Kubelet {
     }
     Node node = node(p);
     String ip = allocateIp(node);
-    sim.store.update(p, x -> {
-      x.stage = PodState.Stage.CREATING;
-      x.ip = ip;
-      x.containers = x.containers.stream()
-          .map(c -> c.with(SimContainer.State.WAITING, "ContainerCreating", false))
-          .toList();
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.stage = PodState.Stage.CREATING;
+          x.ip = ip;
+          x.containers =
+              x.containers.stream()
+                  .map(c -> c.with(SimContainer.State.WAITING, "ContainerCreating", false))
+                  .toList();
+        });
     Duration start = sim.timings.containerStart().plus(jitter());
     for (SimContainer c : p.containers) {
       if (!node.images.contains(c.image())) {
@@ -115,15 +125,18 @@ final class Kubelet {
     }
     Node node = node(p);
     boolean probed = sim.timings.readiness().isZero();
-    sim.store.update(p, x -> {
-      x.phase = PodPhase.RUNNING;
-      x.stage = PodState.Stage.STARTED;
-      x.probed = probed;
-      x.containers = x.containers.stream()
-          .map(c -> c.with(SimContainer.State.RUNNING, "", false))
-          .toList();
-      refreshReady(x);
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.phase = PodPhase.RUNNING;
+          x.stage = PodState.Stage.STARTED;
+          x.probed = probed;
+          x.containers =
+              x.containers.stream()
+                  .map(c -> c.with(SimContainer.State.RUNNING, "", false))
+                  .toList();
+          refreshReady(x);
+        });
     for (SimContainer c : p.containers) {
       node.images.add(c.image());
     }
@@ -136,13 +149,17 @@ final class Kubelet {
     if (isLost(p) || p.stage != PodState.Stage.STARTED) {
       return;
     }
-    sim.store.update(p, x -> {
-      x.probed = true;
-      refreshReady(x);
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.probed = true;
+          refreshReady(x);
+        });
   }
 
-  /** Called once a pod has its deletion timestamp: the kubelet stops it, unless the node is lost. */
+  /**
+   * Called once a pod has its deletion timestamp: the kubelet stops it, unless the node is lost.
+   */
   void podDeleting(PodState p, Duration grace) {
     if (isLost(p)) {
       return;
@@ -156,15 +173,20 @@ final class Kubelet {
     if (isLost(p)) {
       return;
     }
-    sim.store.update(p, x -> {
-      x.stage = PodState.Stage.STOPPED;
-      x.containers = x.containers.stream()
-          .map(c -> c.state() == SimContainer.State.RUNNING
-              ? c.with(SimContainer.State.TERMINATED, "Completed", false)
-              : c.withReady(false))
-          .toList();
-      refreshReady(x);
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.stage = PodState.Stage.STOPPED;
+          x.containers =
+              x.containers.stream()
+                  .map(
+                      c ->
+                          c.state() == SimContainer.State.RUNNING
+                              ? c.with(SimContainer.State.TERMINATED, "Completed", false)
+                              : c.withReady(false))
+                  .toList();
+          refreshReady(x);
+        });
     sim.api.removePod(p);
   }
 
@@ -195,30 +217,40 @@ final class Kubelet {
   private void finish(PodState p, PodPhase phase, String reason) {
     requireStarted(p);
     p.kubeletToken++;
-    sim.store.update(p, x -> {
-      x.phase = phase;
-      x.stage = PodState.Stage.STOPPED;
-      x.containers = x.containers.stream()
-          .map(c -> c.with(SimContainer.State.TERMINATED, reason, false))
-          .toList();
-      refreshReady(x);
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.phase = phase;
+          x.stage = PodState.Stage.STOPPED;
+          x.containers =
+              x.containers.stream()
+                  .map(c -> c.with(SimContainer.State.TERMINATED, reason, false))
+                  .toList();
+          refreshReady(x);
+        });
   }
 
   /** The containers crash; the kubelet restarts them after the container start time. */
   void crash(PodState p) {
     requireStarted(p);
     if (p.phase != PodPhase.RUNNING) {
-      throw new IllegalStateException("pod " + p.name + " is " + p.phase.wireName()
-          + ", not Running: its containers cannot crash");
+      throw new IllegalStateException(
+          "pod "
+              + p.name
+              + " is "
+              + p.phase.wireName()
+              + ", not Running: its containers cannot crash");
     }
-    sim.store.update(p, x -> {
-      x.probed = false;
-      x.containers = x.containers.stream()
-          .map(c -> c.with(SimContainer.State.TERMINATED, "Error", false))
-          .toList();
-      refreshReady(x);
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.probed = false;
+          x.containers =
+              x.containers.stream()
+                  .map(c -> c.with(SimContainer.State.TERMINATED, "Error", false))
+                  .toList();
+          refreshReady(x);
+        });
     step(p, sim.timings.containerStart().plus(jitter()), "restart", this::restartContainers);
   }
 
@@ -227,13 +259,16 @@ final class Kubelet {
       return;
     }
     boolean probed = sim.timings.readiness().isZero();
-    sim.store.update(p, x -> {
-      x.probed = probed;
-      x.containers = x.containers.stream()
-          .map(c -> c.with(SimContainer.State.RUNNING, "", false).restarted())
-          .toList();
-      refreshReady(x);
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.probed = probed;
+          x.containers =
+              x.containers.stream()
+                  .map(c -> c.with(SimContainer.State.RUNNING, "", false).restarted())
+                  .toList();
+          refreshReady(x);
+        });
     if (!probed) {
       step(p, sim.timings.readiness(), "readiness probe", this::probe);
     }
@@ -241,10 +276,12 @@ final class Kubelet {
 
   /** The readiness probe starts failing ({@code failing}) or passes again. */
   void probeFails(PodState p, boolean failing) {
-    sim.store.update(p, x -> {
-      x.probeFailing = failing;
-      refreshReady(x);
-    });
+    sim.store.update(
+        p,
+        x -> {
+          x.probeFailing = failing;
+          refreshReady(x);
+        });
   }
 
   /** Containers of this image run but never become Ready, until fixed. */
@@ -273,29 +310,37 @@ final class Kubelet {
     node.lost = true;
     int epoch = ++node.epoch;
     sim.log.add("node/" + name + " lost");
-    sim.after(sim.timings.nodeMonitorGrace(), "node/" + name + " NotReady", () -> {
-      if (node.epoch != epoch) {
-        return;
-      }
-      sim.log.add("node/" + name + " NotReady");
-      for (PodState p : podsOn(node)) {
-        sim.store.update(p, x -> {
-          x.nodeNotReady = true;
-          refreshReady(x);
-        });
-      }
-      sim.after(sim.timings.podEviction(), "node/" + name + " eviction", () -> {
-        if (node.epoch != epoch) {
-          return;
-        }
-        sim.log.add("node/" + name + " evicting pods");
-        for (PodState p : podsOn(node)) {
-          if (!p.isTerminating()) {
-            sim.api.deletePod(p.namespace, p.name, p.uid, null, false);
+    sim.after(
+        sim.timings.nodeMonitorGrace(),
+        "node/" + name + " NotReady",
+        () -> {
+          if (node.epoch != epoch) {
+            return;
           }
-        }
-      });
-    });
+          sim.log.add("node/" + name + " NotReady");
+          for (PodState p : podsOn(node)) {
+            sim.store.update(
+                p,
+                x -> {
+                  x.nodeNotReady = true;
+                  refreshReady(x);
+                });
+          }
+          sim.after(
+              sim.timings.podEviction(),
+              "node/" + name + " eviction",
+              () -> {
+                if (node.epoch != epoch) {
+                  return;
+                }
+                sim.log.add("node/" + name + " evicting pods");
+                for (PodState p : podsOn(node)) {
+                  if (!p.isTerminating()) {
+                    sim.api.deletePod(p.namespace, p.name, p.uid, null, false);
+                  }
+                }
+              });
+        });
   }
 
   /** The node reports again: its pods become Ready again and pending steps resume. */
@@ -308,10 +353,12 @@ final class Kubelet {
     node.epoch++;
     sim.log.add("node/" + name + " recovered");
     for (PodState p : podsOn(node)) {
-      sim.store.update(p, x -> {
-        x.nodeNotReady = false;
-        refreshReady(x);
-      });
+      sim.store.update(
+          p,
+          x -> {
+            x.nodeNotReady = false;
+            refreshReady(x);
+          });
       resume(p);
     }
     retryWaiting();
@@ -355,20 +402,25 @@ final class Kubelet {
 
   /**
    * Recomputes readiness from the kubelet's facts: a running container is Ready once its probe
-   * passed, unless its probe fails or its image is broken; the pod is Ready when all its
-   * containers are and its node is not lost. A change moves the condition's transition time.
+   * passed, unless its probe fails or its image is broken; the pod is Ready when all its containers
+   * are and its node is not lost. A change moves the condition's transition time.
    */
   private void refreshReady(PodState x) {
-    x.containers = x.containers.stream()
-        .map(c -> c.withReady(c.state() == SimContainer.State.RUNNING
-            && x.probed
-            && !x.probeFailing
-            && !brokenImages.contains(c.image())))
-        .toList();
-    boolean ready = x.phase == PodPhase.RUNNING
-        && !x.containers.isEmpty()
-        && x.containers.stream().allMatch(SimContainer::ready)
-        && !x.nodeNotReady;
+    x.containers =
+        x.containers.stream()
+            .map(
+                c ->
+                    c.withReady(
+                        c.state() == SimContainer.State.RUNNING
+                            && x.probed
+                            && !x.probeFailing
+                            && !brokenImages.contains(c.image())))
+            .toList();
+    boolean ready =
+        x.phase == PodPhase.RUNNING
+            && !x.containers.isEmpty()
+            && x.containers.stream().allMatch(SimContainer::ready)
+            && !x.nodeNotReady;
     if (ready != x.ready) {
       x.ready = ready;
       x.readySince = sim.now();
@@ -381,12 +433,15 @@ final class Kubelet {
     String namespace = p.namespace;
     String name = p.name;
     String uid = p.uid;
-    sim.after(delay, what + " pod/" + name, () -> {
-      PodState current = sim.store.pod(namespace, name);
-      if (current != null && current.uid.equals(uid) && current.kubeletToken == token) {
-        action.accept(current);
-      }
-    });
+    sim.after(
+        delay,
+        what + " pod/" + name,
+        () -> {
+          PodState current = sim.store.pod(namespace, name);
+          if (current != null && current.uid.equals(uid) && current.kubeletToken == token) {
+            action.accept(current);
+          }
+        });
   }
 
   private boolean claimsBound(PodState p) {
@@ -399,7 +454,9 @@ final class Kubelet {
     return true;
   }
 
-  /** The live node with the fewest pods; ties go to the first node, like a fresh cluster's spread. */
+  /**
+   * The live node with the fewest pods; ties go to the first node, like a fresh cluster's spread.
+   */
   private @Nullable Node leastLoaded() {
     Node best = null;
     int bestCount = Integer.MAX_VALUE;

@@ -5,19 +5,18 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * How long the simulated node components take. The defaults are shaped like the watch output of
- * the StatefulSet tutorial: a new pod is {@code Pending}, is scheduled, shows {@code
- * ContainerCreating} within half a second and is {@code Running 1/1} about 18 seconds after it was
- * created, most of it pulling the image; a pod whose image the node already has starts in about
- * 2.5 seconds.
+ * How long the simulated node components take. The defaults are shaped like the watch output of the
+ * StatefulSet tutorial: a new pod is {@code Pending}, is scheduled, shows {@code ContainerCreating}
+ * within half a second and is {@code Running 1/1} about 18 seconds after it was created, most of it
+ * pulling the image; a pod whose image the node already has starts in about 2.5 seconds.
  *
  * @param scheduling from creation to the scheduler binding the pod to a node
  * @param sandbox from binding to the kubelet reporting {@code ContainerCreating} (the pod gets its
  *     IP here)
  * @param imagePull added to the start when a container's image is not yet on the node
  * @param containerStart from {@code ContainerCreating} (or a container crash) to {@code Running}
- * @param readiness from {@code Running} to the readiness probe passing; zero makes the pod Ready
- *     in the same status update that makes it Running, as for a container without a probe
+ * @param readiness from {@code Running} to the readiness probe passing; zero makes the pod Ready in
+ *     the same status update that makes it Running, as for a container without a probe
  * @param jitter an extra delay, drawn uniformly from {@code [0, jitter)} with the cluster's seed,
  *     added to every container start
  * @param termination how long containers take to stop after a graceful delete; the kubelet never
@@ -96,62 +95,154 @@ public record KubeletTimings(
 
   /** Returns a copy with {@link #scheduling()} replaced. */
   public KubeletTimings withScheduling(Duration value) {
-    return new KubeletTimings(value, sandbox, imagePull, containerStart, readiness, jitter,
-        termination, provisioning, nodeMonitorGrace, podEviction);
+    return new KubeletTimings(
+        value,
+        sandbox,
+        imagePull,
+        containerStart,
+        readiness,
+        jitter,
+        termination,
+        provisioning,
+        nodeMonitorGrace,
+        podEviction);
   }
 
   /** Returns a copy with {@link #sandbox()} replaced. */
   public KubeletTimings withSandbox(Duration value) {
-    return new KubeletTimings(scheduling, value, imagePull, containerStart, readiness, jitter,
-        termination, provisioning, nodeMonitorGrace, podEviction);
+    return new KubeletTimings(
+        scheduling,
+        value,
+        imagePull,
+        containerStart,
+        readiness,
+        jitter,
+        termination,
+        provisioning,
+        nodeMonitorGrace,
+        podEviction);
   }
 
   /** Returns a copy with {@link #imagePull()} replaced. */
   public KubeletTimings withImagePull(Duration value) {
-    return new KubeletTimings(scheduling, sandbox, value, containerStart, readiness, jitter,
-        termination, provisioning, nodeMonitorGrace, podEviction);
+    return new KubeletTimings(
+        scheduling,
+        sandbox,
+        value,
+        containerStart,
+        readiness,
+        jitter,
+        termination,
+        provisioning,
+        nodeMonitorGrace,
+        podEviction);
   }
 
   /** Returns a copy with {@link #containerStart()} replaced. */
   public KubeletTimings withContainerStart(Duration value) {
-    return new KubeletTimings(scheduling, sandbox, imagePull, value, readiness, jitter,
-        termination, provisioning, nodeMonitorGrace, podEviction);
+    return new KubeletTimings(
+        scheduling,
+        sandbox,
+        imagePull,
+        value,
+        readiness,
+        jitter,
+        termination,
+        provisioning,
+        nodeMonitorGrace,
+        podEviction);
   }
 
   /** Returns a copy with {@link #readiness()} replaced. */
   public KubeletTimings withReadiness(Duration value) {
-    return new KubeletTimings(scheduling, sandbox, imagePull, containerStart, value, jitter,
-        termination, provisioning, nodeMonitorGrace, podEviction);
+    return new KubeletTimings(
+        scheduling,
+        sandbox,
+        imagePull,
+        containerStart,
+        value,
+        jitter,
+        termination,
+        provisioning,
+        nodeMonitorGrace,
+        podEviction);
   }
 
-  /** Returns a copy with {@link #jitter()} replaced; zero makes every start take exactly as long. */
+  /**
+   * Returns a copy with {@link #jitter()} replaced; zero makes every start take exactly as long.
+   */
   public KubeletTimings withJitter(Duration value) {
-    return new KubeletTimings(scheduling, sandbox, imagePull, containerStart, readiness, value,
-        termination, provisioning, nodeMonitorGrace, podEviction);
+    return new KubeletTimings(
+        scheduling,
+        sandbox,
+        imagePull,
+        containerStart,
+        readiness,
+        value,
+        termination,
+        provisioning,
+        nodeMonitorGrace,
+        podEviction);
   }
 
   /** Returns a copy with {@link #termination()} replaced. */
   public KubeletTimings withTermination(Duration value) {
-    return new KubeletTimings(scheduling, sandbox, imagePull, containerStart, readiness, jitter,
-        value, provisioning, nodeMonitorGrace, podEviction);
+    return new KubeletTimings(
+        scheduling,
+        sandbox,
+        imagePull,
+        containerStart,
+        readiness,
+        jitter,
+        value,
+        provisioning,
+        nodeMonitorGrace,
+        podEviction);
   }
 
   /** Returns a copy with {@link #provisioning()} replaced. */
   public KubeletTimings withProvisioning(Duration value) {
-    return new KubeletTimings(scheduling, sandbox, imagePull, containerStart, readiness, jitter,
-        termination, value, nodeMonitorGrace, podEviction);
+    return new KubeletTimings(
+        scheduling,
+        sandbox,
+        imagePull,
+        containerStart,
+        readiness,
+        jitter,
+        termination,
+        value,
+        nodeMonitorGrace,
+        podEviction);
   }
 
   /** Returns a copy with {@link #nodeMonitorGrace()} replaced. */
   public KubeletTimings withNodeMonitorGrace(Duration value) {
-    return new KubeletTimings(scheduling, sandbox, imagePull, containerStart, readiness, jitter,
-        termination, provisioning, value, podEviction);
+    return new KubeletTimings(
+        scheduling,
+        sandbox,
+        imagePull,
+        containerStart,
+        readiness,
+        jitter,
+        termination,
+        provisioning,
+        value,
+        podEviction);
   }
 
   /** Returns a copy with {@link #podEviction()} replaced. */
   public KubeletTimings withPodEviction(Duration value) {
-    return new KubeletTimings(scheduling, sandbox, imagePull, containerStart, readiness, jitter,
-        termination, provisioning, nodeMonitorGrace, value);
+    return new KubeletTimings(
+        scheduling,
+        sandbox,
+        imagePull,
+        containerStart,
+        readiness,
+        jitter,
+        termination,
+        provisioning,
+        nodeMonitorGrace,
+        value);
   }
 
   private static void check(String name, Duration d) {

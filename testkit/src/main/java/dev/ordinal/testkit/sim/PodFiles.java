@@ -18,12 +18,16 @@ final class PodFiles {
 
   /** Where a path is stored: a volume's file map, or the pod's own. */
   private record Target(
-      TreeMap<String, String> files, TreeMap<String, String> modes, String path,
+      TreeMap<String, String> files,
+      TreeMap<String, String> modes,
+      String path,
       @Nullable VolumeState volume) {}
 
   private final SimContext sim;
+
   /** Per pod uid and volume name ("" for the container's root): looked up, never iterated. */
   private final Map<String, TreeMap<String, String>> podFiles = new HashMap<>();
+
   private final Map<String, TreeMap<String, String>> podModes = new HashMap<>();
 
   PodFiles(SimContext sim) {
@@ -67,18 +71,25 @@ final class PodFiles {
    */
   static Map<?, ?> runningContainer(SimContext sim, PodState pod) {
     Object list = pod.spec.get("containers");
-    Map<?, ?> container = list instanceof List && !((List<?>) list).isEmpty()
-        ? (Map<?, ?>) ((List<?>) list).get(0) : Map.of();
+    Map<?, ?> container =
+        list instanceof List && !((List<?>) list).isEmpty()
+            ? (Map<?, ?>) ((List<?>) list).get(0)
+            : Map.of();
     String name = String.valueOf(container.get("name"));
     if (pod.node != null && sim.kubelet.isLost(pod.node)) {
-      throw new ApiException(Outcome.Kind.FAILED, "InternalError",
+      throw new ApiException(
+          Outcome.Kind.FAILED,
+          "InternalError",
           "error dialing backend: dial tcp " + pod.node + ":10250: i/o timeout");
     }
-    boolean running = pod.phase == PodPhase.RUNNING
-        && !pod.containers.isEmpty()
-        && pod.containers.get(0).state() == SimContainer.State.RUNNING;
+    boolean running =
+        pod.phase == PodPhase.RUNNING
+            && !pod.containers.isEmpty()
+            && pod.containers.get(0).state() == SimContainer.State.RUNNING;
     if (!running) {
-      throw new ApiException(Outcome.Kind.FAILED, "BadRequest",
+      throw new ApiException(
+          Outcome.Kind.FAILED,
+          "BadRequest",
           "unable to upgrade connection: container not found (\"" + name + "\")");
     }
     return container;
@@ -88,8 +99,10 @@ final class PodFiles {
     if (!rawPath.startsWith("/")) {
       throw new IllegalArgumentException("path must be absolute: " + rawPath);
     }
-    String path = rawPath.length() > 1 && rawPath.endsWith("/")
-        ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+    String path =
+        rawPath.length() > 1 && rawPath.endsWith("/")
+            ? rawPath.substring(0, rawPath.length() - 1)
+            : rawPath;
     Map<?, ?> container = runningContainer(sim, pod);
     String mountName = "";
     String mountPath = "";
@@ -98,8 +111,10 @@ final class PodFiles {
       for (Object o : (List<?>) mounts) {
         Map<?, ?> m = (Map<?, ?>) o;
         String mp = String.valueOf(m.get("mountPath"));
-        String trimmed = mp.length() > 1 && mp.endsWith("/") ? mp.substring(0, mp.length() - 1) : mp;
-        boolean under = path.equals(trimmed) || path.startsWith(trimmed.equals("/") ? "/" : trimmed + "/");
+        String trimmed =
+            mp.length() > 1 && mp.endsWith("/") ? mp.substring(0, mp.length() - 1) : mp;
+        boolean under =
+            path.equals(trimmed) || path.startsWith(trimmed.equals("/") ? "/" : trimmed + "/");
         if (under && trimmed.length() > mountPath.length()) {
           mountPath = trimmed;
           mountName = String.valueOf(m.get("name"));
@@ -118,11 +133,15 @@ final class PodFiles {
       return podTarget(pod, mountName, relative);
     }
     ClaimState claim = sim.store.claim(pod.namespace, claimName);
-    VolumeState volume = claim == null || claim.volumeName == null
-        ? null : sim.store.volume(claim.volumeName);
+    VolumeState volume =
+        claim == null || claim.volumeName == null ? null : sim.store.volume(claim.volumeName);
     if (volume == null) {
-      throw new IllegalStateException("bug: running pod " + pod.name + " mounts claim "
-          + claimName + " without a bound volume");
+      throw new IllegalStateException(
+          "bug: running pod "
+              + pod.name
+              + " mounts claim "
+              + claimName
+              + " without a bound volume");
     }
     return new Target(volume.files, volume.modes, relative, volume);
   }

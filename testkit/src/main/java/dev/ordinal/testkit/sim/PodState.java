@@ -44,17 +44,22 @@ final class PodState extends StoredObject {
   PodPhase phase = PodPhase.PENDING;
   Stage stage = Stage.UNSCHEDULED;
   List<SimContainer> containers = List.of();
+
   /** The Ready condition. */
   boolean ready;
+
   @Nullable Instant readySince;
 
   // Kubelet-side facts that are not in the pod's API status: no view depends on them directly.
   /** The readiness probe has passed since the containers last started. */
   boolean probed;
+
   /** The readiness probe fails (a user's {@code unready}). */
   boolean probeFailing;
+
   /** The node controller marked the pod not Ready because its node is lost. */
   boolean nodeNotReady;
+
   /** Kubelet steps carry the token they were scheduled with; a newer schedule voids them. */
   int kubeletToken;
 

@@ -63,11 +63,13 @@ public record Service(
 
   /** Returns a copy in another namespace. */
   public Service inNamespace(String namespace) {
-    return new Service(name, namespace, labels, selector, clusterIP, ports, publishNotReadyAddresses);
+    return new Service(
+        name, namespace, labels, selector, clusterIP, ports, publishNotReadyAddresses);
   }
 
   /** Returns a copy with this cluster IP. */
   public Service withClusterIP(String clusterIP) {
-    return new Service(name, namespace, labels, selector, clusterIP, ports, publishNotReadyAddresses);
+    return new Service(
+        name, namespace, labels, selector, clusterIP, ports, publishNotReadyAddresses);
   }
 }

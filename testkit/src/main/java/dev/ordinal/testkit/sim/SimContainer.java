@@ -8,8 +8,8 @@ import static java.util.Objects.requireNonNull;
  * @param name the container's name
  * @param image the container's image
  * @param state the container's state
- * @param reason why it waits or terminated, for example {@code ContainerCreating} or {@code
- *     Error}; empty when it runs or has no status yet
+ * @param reason why it waits or terminated, for example {@code ContainerCreating} or {@code Error};
+ *     empty when it runs or has no status yet
  * @param ready whether the container is Ready
  * @param restartCount how often the container was restarted
  * @since 0.1.0

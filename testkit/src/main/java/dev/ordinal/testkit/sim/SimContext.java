@@ -14,10 +14,13 @@ final class SimContext {
   final EventQueue queue = new EventQueue();
   final EventLog log;
   final Uids uids;
+
   /** Kubelet jitter: its own stream, so that other draws do not shift it. */
   final SplittableRandom kubeletRandom;
+
   /** Random faults: their own stream, so that installing them does not change uids or timings. */
   final SplittableRandom faultRandom;
+
   final KubeletTimings timings;
 
   Store store;

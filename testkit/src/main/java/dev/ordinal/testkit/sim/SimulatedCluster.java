@@ -38,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  * <p>It is the controller's {@link ClusterPort} (reads are the controller's informer view, stale
  * when {@link Faults#staleReads(int) stale reads} are injected; writes go through the simulated
  * apiserver) and, for a test or a kubectl-style front end, a cluster to drive: user commands
- * ({@link #apply(StatefulSet)}, {@link #scale}, {@link #deletePod}, {@link #deleteStatefulSet},
- * …), a read model ({@link #findPod}, {@link #listPods}, …), watches, DNS, {@code exec}-style file
+ * ({@link #apply(StatefulSet)}, {@link #scale}, {@link #deletePod}, {@link #deleteStatefulSet}, …),
+ * a read model ({@link #findPod}, {@link #listPods}, …), watches, DNS, {@code exec}-style file
  * access, and faults.
  *
  * <pre>{@code
@@ -53,9 +53,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Nothing happens between calls: commands take effect at the current virtual time, and time
  * moves only in {@link #advance}, {@link #step}, {@link #runUntil} and {@link #runUntilSettled},
- * which run the pending events (kubelet transitions, volume provisioning, controller syncs) in
- * time order; the garbage collector runs after every event. The same seed and the same commands
- * give the same {@link #eventLog()}, byte for byte. Instances are not thread-safe.
+ * which run the pending events (kubelet transitions, volume provisioning, controller syncs) in time
+ * order; the garbage collector runs after every event. The same seed and the same commands give the
+ * same {@link #eventLog()}, byte for byte. Instances are not thread-safe.
  *
  * @since 0.1.0
  */
@@ -77,8 +77,10 @@ public final class SimulatedCluster implements ClusterPort {
 
   private Faults faults = Faults.none();
   private int calls;
+
   /** Looked up only. */
   private final Map<Class<?>, Integer> callsOfType = new HashMap<>();
+
   private long events;
   private int eventsThisInstant;
 
@@ -149,8 +151,7 @@ public final class SimulatedCluster implements ClusterPort {
     }
 
     /**
-     * Sets the node names; node {@code i} (from 1) gives its pods IPs from {@code
-     * 10.244.<i>.0/24}.
+     * Sets the node names; node {@code i} (from 1) gives its pods IPs from {@code 10.244.<i>.0/24}.
      *
      * @throws IllegalArgumentException if there are none, more than 254 or duplicates
      */
@@ -163,7 +164,9 @@ public final class SimulatedCluster implements ClusterPort {
       return this;
     }
 
-    /** Sets the planner the controller runs, for example one with other {@code ReconcilerOptions}. */
+    /**
+     * Sets the planner the controller runs, for example one with other {@code ReconcilerOptions}.
+     */
     public Builder reconciler(StatefulSetReconciler reconciler) {
       this.reconciler = requireNonNull(reconciler, "reconciler");
       return this;
@@ -206,14 +209,17 @@ public final class SimulatedCluster implements ClusterPort {
    */
   public void advance(Duration duration) {
     Instant until = sim.now().plus(nonNegative("duration", duration));
-    for (EventQueue.Entry e = sim.queue.peek(); e != null && !e.time.isAfter(until);
+    for (EventQueue.Entry e = sim.queue.peek();
+        e != null && !e.time.isAfter(until);
         e = sim.queue.peek()) {
       runNext();
     }
     sim.clock.advanceTo(until);
   }
 
-  /** Runs the next pending event, moving the clock to its time; returns false if none is pending. */
+  /**
+   * Runs the next pending event, moving the clock to its time; returns false if none is pending.
+   */
   public boolean step() {
     if (sim.queue.isEmpty()) {
       return false;
@@ -246,9 +252,9 @@ public final class SimulatedCluster implements ClusterPort {
 
   /**
    * Runs events in time order until nothing is pending and no pod is between two stages, or until
-   * {@code bound} of virtual time has passed. The result says which: {@code SETTLED} (every set
-   * has what it asks for), {@code BLOCKED} (quiet, but something waits for good, such as a pod
-   * that never becomes Ready), or {@code TIME_LIMIT} (the clock then stands at the bound).
+   * {@code bound} of virtual time has passed. The result says which: {@code SETTLED} (every set has
+   * what it asks for), {@code BLOCKED} (quiet, but something waits for good, such as a pod that
+   * never becomes Ready), or {@code TIME_LIMIT} (the clock then stands at the bound).
    *
    * @throws IllegalArgumentException if bound is negative
    */
@@ -279,10 +285,15 @@ public final class SimulatedCluster implements ClusterPort {
     EventQueue.Entry e = sim.queue.poll();
     if (e.time.equals(sim.now())) {
       if (++eventsThisInstant > MAX_EVENTS_PER_INSTANT) {
-        throw new IllegalStateException("livelock: more than " + MAX_EVENTS_PER_INSTANT
-            + " events at " + VirtualClock.format(elapsed()) + " without time passing; next: "
-            + e + ", pending: " + sim.queue.describe().subList(0,
-                Math.min(10, sim.queue.describe().size())));
+        throw new IllegalStateException(
+            "livelock: more than "
+                + MAX_EVENTS_PER_INSTANT
+                + " events at "
+                + VirtualClock.format(elapsed())
+                + " without time passing; next: "
+                + e
+                + ", pending: "
+                + sim.queue.describe().subList(0, Math.min(10, sim.queue.describe().size())));
       }
     } else {
       eventsThisInstant = 0;
@@ -302,10 +313,11 @@ public final class SimulatedCluster implements ClusterPort {
   }
 
   private void command(Runnable command) {
-    command(() -> {
-      command.run();
-      return null;
-    });
+    command(
+        () -> {
+          command.run();
+          return null;
+        });
   }
 
   private void afterEvent() {
@@ -329,8 +341,9 @@ public final class SimulatedCluster implements ClusterPort {
     }
     for (ClaimState c : sim.store.claims()) {
       if (c.isTerminating()) {
-        out.add(EventLog.subject(ObjectKind.CLAIM, c.namespace, c.name)
-            + " is Terminating: a pod still uses it");
+        out.add(
+            EventLog.subject(ObjectKind.CLAIM, c.namespace, c.name)
+                + " is Terminating: a pod still uses it");
       }
     }
     return out;
@@ -413,8 +426,14 @@ public final class SimulatedCluster implements ClusterPort {
     Outcome outcome;
     if (injected != null) {
       outcome = injectedFailure(injected, action);
-      sim.log.add("api " + action.getClass().getSimpleName() + " " + action.target() + " -> "
-          + injected + " (injected)");
+      sim.log.add(
+          "api "
+              + action.getClass().getSimpleName()
+              + " "
+              + action.target()
+              + " -> "
+              + injected
+              + " (injected)");
     } else {
       outcome = sim.api.apply(set, action);
     }
@@ -436,9 +455,13 @@ public final class SimulatedCluster implements ClusterPort {
     String name = action.target();
     switch (kind) {
       case CONFLICT:
-        return Outcome.conflict("Operation cannot be fulfilled on " + resource + " \"" + name
-            + "\": the object has been modified; please apply your changes to the latest version"
-            + " and try again (injected)");
+        return Outcome.conflict(
+            "Operation cannot be fulfilled on "
+                + resource
+                + " \""
+                + name
+                + "\": the object has been modified; please apply your changes to the latest"
+                + " version and try again (injected)");
       case NOT_FOUND:
         return Outcome.notFound(resource + " \"" + name + "\" not found (injected)");
       case ALREADY_EXISTS:
@@ -514,8 +537,8 @@ public final class SimulatedCluster implements ClusterPort {
   }
 
   /**
-   * Makes a pod's containers exit successfully: phase {@code Succeeded}, status {@code
-   * Completed}, as an evicted or shut-down pod can end.
+   * Makes a pod's containers exit successfully: phase {@code Succeeded}, status {@code Completed},
+   * as an evicted or shut-down pod can end.
    *
    * @throws ApiException if the pod does not exist
    * @throws IllegalStateException if its containers are not running yet
@@ -579,8 +602,8 @@ public final class SimulatedCluster implements ClusterPort {
   }
 
   /**
-   * Breaks an image: its containers start and run but never become Ready, so a rollout to it
-   * stops at the first pod. Pods already running it stop being Ready.
+   * Breaks an image: its containers start and run but never become Ready, so a rollout to it stops
+   * at the first pod. Pods already running it stop being Ready.
    */
   public void breakImage(String image) {
     requireNonNull(image, "image");
@@ -645,8 +668,8 @@ public final class SimulatedCluster implements ClusterPort {
   }
 
   /**
-   * Creates a set, like {@code kubectl create}: defaulted, validated, generation 1, with a uid
-   * from the seed. Its given uid, status and timestamps are ignored.
+   * Creates a set, like {@code kubectl create}: defaulted, validated, generation 1, with a uid from
+   * the seed. Its given uid, status and timestamps are ignored.
    *
    * @throws ApiException if it exists already
    * @throws InvalidStatefulSetException if the apiserver would reject it
@@ -666,8 +689,12 @@ public final class SimulatedCluster implements ClusterPort {
   public SimStatefulSet patch(
       String namespace, String name, UnaryOperator<StatefulSetSpec> change) {
     requireNonNull(change, "change");
-    command(() -> sim.api.updateSet(namespace, name,
-        set -> ImmutableStatefulSet.copyOf(set).withSpec(change.apply(set.spec()))));
+    command(
+        () ->
+            sim.api.updateSet(
+                namespace,
+                name,
+                set -> ImmutableStatefulSet.copyOf(set).withSpec(change.apply(set.spec()))));
     return requireSet(namespace, name).simSet();
   }
 
@@ -683,8 +710,8 @@ public final class SimulatedCluster implements ClusterPort {
    * @throws InvalidStatefulSetException if replicas is negative
    */
   public SimStatefulSet scale(String namespace, String name, int replicas) {
-    return patch(namespace, name, spec -> ImmutableStatefulSetSpec.copyOf(spec)
-        .withReplicas(replicas));
+    return patch(
+        namespace, name, spec -> ImmutableStatefulSetSpec.copyOf(spec).withReplicas(replicas));
   }
 
   /** {@link #scale(String, String, int)} in the default namespace. */
@@ -701,8 +728,12 @@ public final class SimulatedCluster implements ClusterPort {
   public SimStatefulSet setImage(String namespace, String name, String container, String image) {
     requireNonNull(container, "container");
     requireNonNull(image, "image");
-    return patch(namespace, name, spec -> ImmutableStatefulSetSpec.copyOf(spec)
-        .withTemplate(withImage(spec.template(), container, image)));
+    return patch(
+        namespace,
+        name,
+        spec ->
+            ImmutableStatefulSetSpec.copyOf(spec)
+                .withTemplate(withImage(spec.template(), container, image)));
   }
 
   /** {@link #setImage(String, String, String, String)} in the default namespace. */
@@ -940,10 +971,11 @@ public final class SimulatedCluster implements ClusterPort {
    */
   public Watch watchPods(
       String namespace, LabelSelector selector, Consumer<? super PodWatchEvent> listener) {
-    Registration r = new Registration(
-        requireNonNull(namespace, "namespace"),
-        requireNonNull(selector, "selector"),
-        requireNonNull(listener, "listener"));
+    Registration r =
+        new Registration(
+            requireNonNull(namespace, "namespace"),
+            requireNonNull(selector, "selector"),
+            requireNonNull(listener, "listener"));
     watches.add(r);
     return r;
   }
@@ -995,8 +1027,8 @@ public final class SimulatedCluster implements ClusterPort {
   // Claims and volumes
 
   /**
-   * Deletes a claim, like {@code kubectl delete pvc}: it stays {@code Terminating} while a pod
-   * uses it (pvc-protection); when it goes, its volume and the volume's files go too.
+   * Deletes a claim, like {@code kubectl delete pvc}: it stays {@code Terminating} while a pod uses
+   * it (pvc-protection); when it goes, its volume and the volume's files go too.
    *
    * @throws ApiException if it does not exist
    */
@@ -1158,8 +1190,8 @@ public final class SimulatedCluster implements ClusterPort {
    * (or a normal Service's cluster IP). Returns no address for an unknown name.
    */
   public List<String> resolve(String clientNamespace, String name) {
-    return dns.resolve(requireNonNull(clientNamespace, "clientNamespace"),
-        requireNonNull(name, "name"));
+    return dns.resolve(
+        requireNonNull(clientNamespace, "clientNamespace"), requireNonNull(name, "name"));
   }
 
   /** {@link #resolve(String, String)} from the default namespace. */
@@ -1172,8 +1204,8 @@ public final class SimulatedCluster implements ClusterPort {
    * the StatefulSet tutorial.
    */
   public String nslookup(String clientNamespace, String name) {
-    return dns.nslookup(requireNonNull(clientNamespace, "clientNamespace"),
-        requireNonNull(name, "name"));
+    return dns.nslookup(
+        requireNonNull(clientNamespace, "clientNamespace"), requireNonNull(name, "name"));
   }
 
   /** {@link #nslookup(String, String)} from the default namespace. */
@@ -1243,7 +1275,12 @@ public final class SimulatedCluster implements ClusterPort {
 
   @Override
   public String toString() {
-    return "SimulatedCluster[seed " + seed + ", " + VirtualClock.format(elapsed()) + ", "
-        + sim.store.pods().size() + " pods]";
+    return "SimulatedCluster[seed "
+        + seed
+        + ", "
+        + VirtualClock.format(elapsed())
+        + ", "
+        + sim.store.pods().size()
+        + " pods]";
   }
 }

@@ -17,8 +17,10 @@ final class Store {
 
   private final EnumMap<ObjectKind, TreeMap<String, StoredObject>> tables =
       new EnumMap<>(ObjectKind.class);
+
   /** Looked up by uid only, never iterated, so a hash map does not cost determinism. */
   private final Map<String, StoredObject> byUid = new HashMap<>();
+
   private final Consumer<Change> listener;
   private long resourceVersion;
 
@@ -98,10 +100,6 @@ final class Store {
       out.addAll(t.values());
     }
     return out;
-  }
-
-  long resourceVersion() {
-    return resourceVersion;
   }
 
   void add(StoredObject o) {

@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * The simulated cluster's clock: virtual time that moves only when the cluster runs its events,
- * never with the wall clock. It is a {@link Clock} so that code written against {@code
- * java.time} can read it; only the cluster advances it.
+ * never with the wall clock. It is a {@link Clock} so that code written against {@code java.time}
+ * can read it; only the cluster advances it.
  *
  * @since 0.1.0
  */
@@ -71,8 +71,8 @@ public final class VirtualClock extends Clock {
   }
 
   /**
-   * Returns an elapsed time as the event log prints it: seconds with three decimals and an
-   * {@code s}, for example {@code 12.000s}.
+   * Returns an elapsed time as the event log prints it: seconds with three decimals and an {@code
+   * s}, for example {@code 12.000s}.
    *
    * @throws IllegalArgumentException if elapsed is negative
    */
@@ -87,7 +87,8 @@ public final class VirtualClock extends Clock {
   /** Moves the clock forward; time never goes back. */
   void advanceTo(Instant time) {
     if (time.isBefore(now)) {
-      throw new IllegalStateException("bug: virtual time would go back from " + now + " to " + time);
+      throw new IllegalStateException(
+          "bug: virtual time would go back from " + now + " to " + time);
     }
     now = time;
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A stored PersistentVolume, with the files written to it. Files are not API data: writing one
- * does not bump the resource version, it only refreshes the view.
+ * A stored PersistentVolume, with the files written to it. Files are not API data: writing one does
+ * not bump the resource version, it only refreshes the view.
  */
 final class VolumeState extends StoredObject {
 

@@ -1,6 +1,6 @@
 /**
- * A deterministic simulated Kubernetes cluster in the JVM, with the core planner as its
- * StatefulSet controller.
+ * A deterministic simulated Kubernetes cluster in the JVM, with the core planner as its StatefulSet
+ * controller.
  *
  * <p>{@link dev.ordinal.testkit.sim.SimulatedCluster} holds StatefulSets, Services, Pods,
  * PersistentVolumeClaims, PersistentVolumes and ControllerRevisions; it runs a garbage collector, a

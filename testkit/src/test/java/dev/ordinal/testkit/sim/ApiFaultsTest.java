@@ -18,7 +18,8 @@ class ApiFaultsTest {
 
   private static void assertConverged(SimulatedCluster cluster, int replicas) {
     SettleResult result = cluster.runUntilSettled(Duration.ofHours(2));
-    assertThat(result.status()).as(String.join("\n", result.blockers()))
+    assertThat(result.status())
+        .as(String.join("\n", result.blockers()))
         .isEqualTo(SettleResult.Status.SETTLED);
     assertThat(cluster.listPods("default")).hasSize(replicas).allMatch(SimPod::isRunningAndReady);
     assertThat(cluster.listClaims("default")).hasSizeGreaterThanOrEqualTo(replicas);
@@ -33,17 +34,21 @@ class ApiFaultsTest {
 
     assertConverged(cluster, 2);
 
-    assertThat(cluster.eventLog()).filteredOn(l -> l.contains(" -> CONFLICT (injected)")).hasSize(1);
     assertThat(cluster.eventLog())
-        .anyMatch(l -> l.contains("controller statefulset/web sync failed:")
-            && l.contains("CONFLICT"));
+        .filteredOn(l -> l.contains(" -> CONFLICT (injected)"))
+        .hasSize(1);
+    assertThat(cluster.eventLog())
+        .anyMatch(
+            l -> l.contains("controller statefulset/web sync failed:") && l.contains("CONFLICT"));
   }
 
   @Test
   void anInjectedErrorOfEachKindOnPodCreationIsSurvived() {
     for (Outcome.Kind kind :
         new Outcome.Kind[] {
-          Outcome.Kind.CONFLICT, Outcome.Kind.NOT_FOUND, Outcome.Kind.ALREADY_EXISTS,
+          Outcome.Kind.CONFLICT,
+          Outcome.Kind.NOT_FOUND,
+          Outcome.Kind.ALREADY_EXISTS,
           Outcome.Kind.FAILED
         }) {
       SimulatedCluster cluster =

@@ -37,8 +37,9 @@ class ClusterPortTest {
   void aDeleteWithAStaleUidConflictsAndLeavesThePod() {
     SimulatedCluster cluster = settled();
 
-    Outcome outcome = cluster.apply(web(cluster),
-        new Action.DeletePod("web-1", "not-the-uid", DeleteReason.SCALE_DOWN));
+    Outcome outcome =
+        cluster.apply(
+            web(cluster), new Action.DeletePod("web-1", "not-the-uid", DeleteReason.SCALE_DOWN));
 
     assertThat(outcome.kind()).isEqualTo(Outcome.Kind.CONFLICT);
     assertThat(outcome.message()).startsWith("Precondition failed: UID in precondition:");

@@ -24,8 +24,10 @@ class DeletionTest {
 
   private static StatefulSet withRetention(int replicas, ClaimRetentionPolicy policy) {
     StatefulSet s = Web.set(replicas);
-    return ImmutableStatefulSet.copyOf(s).withSpec(
-        ImmutableStatefulSetSpec.copyOf(s.spec()).withPersistentVolumeClaimRetentionPolicy(policy));
+    return ImmutableStatefulSet.copyOf(s)
+        .withSpec(
+            ImmutableStatefulSetSpec.copyOf(s.spec())
+                .withPersistentVolumeClaimRetentionPolicy(policy));
   }
 
   @Test
@@ -39,7 +41,8 @@ class DeletionTest {
     cluster.runUntilSettled(Web.BOUND);
 
     assertThat(cluster.findStatefulSet("web")).isEmpty();
-    assertThat(cluster.listPods("default")).hasSize(3)
+    assertThat(cluster.listPods("default"))
+        .hasSize(3)
         .allMatch(p -> p.ownerReferences().isEmpty() && p.isRunningAndReady());
     assertThat(cluster.listRevisions("default")).allMatch(r -> r.ownerReferences().isEmpty());
 
@@ -53,7 +56,9 @@ class DeletionTest {
 
     String newSetUid = cluster.findStatefulSet("web").orElseThrow().set().uid();
     assertThat(newSetUid).isNotEqualTo(oldSetUid);
-    assertThat(cluster.listPods("default")).extracting(SimPod::name).containsExactly("web-0", "web-1");
+    assertThat(cluster.listPods("default"))
+        .extracting(SimPod::name)
+        .containsExactly("web-0", "web-1");
     SimPod web1 = cluster.findPod("web-1").orElseThrow();
     assertThat(web1.uid()).as("web-1 was adopted, not recreated").isEqualTo(web1Uid);
     assertThat(web1.controllerRef().uid()).isEqualTo(newSetUid);
@@ -75,7 +80,8 @@ class DeletionTest {
 
     assertThat(cluster.listPods("default")).isEmpty();
     assertThat(cluster.listRevisions("default")).isEmpty();
-    assertThat(cluster.listClaims("default")).extracting(SimClaim::name, SimClaim::status)
+    assertThat(cluster.listClaims("default"))
+        .extracting(SimClaim::name, SimClaim::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("www-web-0", "Bound"),
             org.assertj.core.groups.Tuple.tuple("www-web-1", "Bound"));
@@ -105,12 +111,17 @@ class DeletionTest {
 
   @Test
   void whenDeletedDeleteRemovesClaimsAndVolumesThroughOwnerReferences() {
-    SimulatedCluster cluster = settled(4, withRetention(2,
-        ClaimRetentionPolicy.of(RetentionPolicyType.DELETE, RetentionPolicyType.RETAIN)));
+    SimulatedCluster cluster =
+        settled(
+            4,
+            withRetention(
+                2,
+                ClaimRetentionPolicy.of(RetentionPolicyType.DELETE, RetentionPolicyType.RETAIN)));
     String setUid = cluster.findStatefulSet("web").orElseThrow().set().uid();
     assertThat(cluster.listClaims("default"))
-        .allMatch(c -> c.ownerReferences().size() == 1
-            && c.ownerReferences().get(0).uid().equals(setUid));
+        .allMatch(
+            c ->
+                c.ownerReferences().size() == 1 && c.ownerReferences().get(0).uid().equals(setUid));
 
     cluster.deleteStatefulSet("web");
     assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
@@ -121,13 +132,19 @@ class DeletionTest {
 
   @Test
   void whenScaledDeleteRemovesTheClaimsOfRemovedPodsOnly() {
-    SimulatedCluster cluster = settled(5, withRetention(3,
-        ClaimRetentionPolicy.of(RetentionPolicyType.RETAIN, RetentionPolicyType.DELETE)));
+    SimulatedCluster cluster =
+        settled(
+            5,
+            withRetention(
+                3,
+                ClaimRetentionPolicy.of(RetentionPolicyType.RETAIN, RetentionPolicyType.DELETE)));
 
     cluster.scale("web", 1);
     assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
 
-    assertThat(cluster.listClaims("default")).extracting(SimClaim::name).containsExactly("www-web-0");
+    assertThat(cluster.listClaims("default"))
+        .extracting(SimClaim::name)
+        .containsExactly("www-web-0");
     assertThat(cluster.listVolumes()).hasSize(1);
   }
 
@@ -145,6 +162,7 @@ class DeletionTest {
     assertThat(cluster.apply(Web.set(1))).isEqualTo(ApplyResult.CREATED);
     assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
     assertThat(cluster.listPods("default", Web.SELECTOR)).hasSize(1);
-    assertThat(cluster.findClaim("www-web-0").orElseThrow().labels()).isEqualTo(Map.of("app", "nginx"));
+    assertThat(cluster.findClaim("www-web-0").orElseThrow().labels())
+        .isEqualTo(Map.of("app", "nginx"));
   }
 }

@@ -12,13 +12,12 @@ class DeterminismTest {
 
   /** A busy scenario: faults, scaling, a rollout, pod deletion, files and a set deletion. */
   private static List<String> run(long seed) {
-    SimulatedCluster cluster = SimulatedCluster.builder()
-        .seed(seed)
-        .faults(Faults.none()
-            .failRate(0.1, Outcome.Kind.CONFLICT)
-            .staleReads(2)
-            .crashRate(0.05))
-        .build();
+    SimulatedCluster cluster =
+        SimulatedCluster.builder()
+            .seed(seed)
+            .faults(
+                Faults.none().failRate(0.1, Outcome.Kind.CONFLICT).staleReads(2).crashRate(0.05))
+            .build();
     Web.deployed(cluster, Web.set(3));
     cluster.runUntilSettled(Duration.ofHours(1));
     cluster.writeFile("web-1", Web.HTML + "/index.html", "web-1");
@@ -49,10 +48,11 @@ class DeterminismTest {
 
   @Test
   void logLinesAreStampedWithVirtualTime() {
-    SimulatedCluster cluster = SimulatedCluster.builder()
-        .seed(1)
-        .timings(KubeletTimings.defaults().withJitter(Duration.ZERO))
-        .build();
+    SimulatedCluster cluster =
+        SimulatedCluster.builder()
+            .seed(1)
+            .timings(KubeletTimings.defaults().withJitter(Duration.ZERO))
+            .build();
     Web.deployed(cluster, Web.set(1));
     cluster.runUntilSettled(Web.BOUND);
 
@@ -73,7 +73,9 @@ class DeterminismTest {
     cluster.runUntilSettled(Web.BOUND);
 
     List<String> uids = cluster.listPods("default").stream().map(SimPod::uid).toList();
-    assertThat(uids).doesNotHaveDuplicates()
-        .allMatch(u -> u.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    assertThat(uids)
+        .doesNotHaveDuplicates()
+        .allMatch(
+            u -> u.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
   }
 }

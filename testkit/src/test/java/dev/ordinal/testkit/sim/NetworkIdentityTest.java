@@ -37,7 +37,9 @@ class NetworkIdentityTest {
                 + "Address 1: 10.0.0.10 kube-dns.kube-system.svc.cluster.local\n"
                 + "\n"
                 + "Name:      web-0.nginx\n"
-                + "Address 1: " + ip(cluster, "web-0") + "\n");
+                + "Address 1: "
+                + ip(cluster, "web-0")
+                + "\n");
     assertThat(cluster.nslookup("web-9.nginx")).endsWith("nslookup: can't resolve 'web-9.nginx'\n");
     assertThat(cluster.dnsServer()).isEqualTo("10.0.0.10");
   }
@@ -65,13 +67,15 @@ class NetworkIdentityTest {
     SimulatedCluster cluster = settledWeb(4);
 
     assertThat(cluster.resolve("other", "web-0.nginx")).isEmpty();
-    assertThat(cluster.resolve("other", "web-0.nginx.default")).containsExactly(ip(cluster, "web-0"));
+    assertThat(cluster.resolve("other", "web-0.nginx.default"))
+        .containsExactly(ip(cluster, "web-0"));
   }
 
   @Test
   void headlessServiceResolvesToReadyPodsOnly() {
     SimulatedCluster cluster = settledWeb(5);
-    assertThat(cluster.resolve("nginx")).containsExactly(ip(cluster, "web-0"), ip(cluster, "web-1"));
+    assertThat(cluster.resolve("nginx"))
+        .containsExactly(ip(cluster, "web-0"), ip(cluster, "web-1"));
 
     cluster.unready("web-1");
 
@@ -115,8 +119,15 @@ class NetworkIdentityTest {
   @Test
   void aNormalServiceResolvesToItsClusterIp() {
     SimulatedCluster cluster = settledWeb(8);
-    Service lb = new Service("web-lb", "default", Web.LABELS, Web.LABELS, "",
-        List.of(ServicePort.tcp("web", 80)), false);
+    Service lb =
+        new Service(
+            "web-lb",
+            "default",
+            Web.LABELS,
+            Web.LABELS,
+            "",
+            List.of(ServicePort.tcp("web", 80)),
+            false);
 
     SimService created = cluster.create(lb);
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The tutorial's "ordered pod creation": OrderedReady creates web-N only after web-(N-1) is Ready. */
+/**
+ * The tutorial's "ordered pod creation": OrderedReady creates web-N only after web-(N-1) is Ready.
+ */
 class OrderedCreationTest {
 
   @Test
@@ -81,7 +83,8 @@ class OrderedCreationTest {
       assertThat(watch.indexOf("web-" + (i + 1) + " 0/1 Pending"))
           .isGreaterThan(watch.indexOf("web-" + i + " 1/1 Running"));
     }
-    assertThat(cluster.listPods("default")).extracting(SimPod::name)
+    assertThat(cluster.listPods("default"))
+        .extracting(SimPod::name)
         .containsExactly("web-0", "web-1", "web-2", "web-3", "web-4");
   }
 
@@ -96,8 +99,8 @@ class OrderedCreationTest {
     SettleResult result = cluster.runUntilSettled(Web.BOUND);
 
     assertThat(result.isSettled()).isTrue();
-    List<PodWatchEvent> deleted = watch.events.stream()
-        .filter(e -> e.type() == PodWatchEvent.Type.DELETED).toList();
+    List<PodWatchEvent> deleted =
+        watch.events.stream().filter(e -> e.type() == PodWatchEvent.Type.DELETED).toList();
     assertThat(deleted).extracting(e -> e.pod().name()).containsExactly("web-4", "web-3");
     assertThat(watch.indexOf("web-3 1/1 Terminating"))
         .isGreaterThan(watch.events.indexOf(deleted.get(0)));

@@ -46,8 +46,10 @@ class ParallelPolicyTest {
     cluster.scale("web", 1);
     cluster.advance(Duration.ZERO);
 
-    assertThat(cluster.listPods("default")).filteredOn(SimPod::isTerminating)
-        .extracting(SimPod::name).containsExactly("web-1", "web-2", "web-3");
+    assertThat(cluster.listPods("default"))
+        .filteredOn(SimPod::isTerminating)
+        .extracting(SimPod::name)
+        .containsExactly("web-1", "web-2", "web-3");
     assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
     assertThat(cluster.listPods("default")).extracting(SimPod::name).containsExactly("web-0");
   }

@@ -89,8 +89,10 @@ class PodFaultsTest {
 
     assertThat(blocked.status()).isEqualTo(SettleResult.Status.BLOCKED);
     assertThat(blocked.blockers()).contains("pod/web-1 is Terminating on lost node " + node);
-    assertThat(cluster.nodes()).filteredOn(n -> n.name().equals(node))
-        .extracting(SimNode::ready).containsExactly(false);
+    assertThat(cluster.nodes())
+        .filteredOn(n -> n.name().equals(node))
+        .extracting(SimNode::ready)
+        .containsExactly(false);
     SimPod stuck = cluster.findPod("web-1").orElseThrow();
     assertThat(stuck.statusText()).isEqualTo("Terminating");
     assertThat(stuck.ready()).isFalse();

@@ -30,11 +30,12 @@ class RollingUpdateTest {
     cluster.setImage("web", "nginx", Web.IMAGE_2);
     assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
 
-    List<String> terminations = watch.events.stream()
-        .filter(e -> e.type() == PodWatchEvent.Type.MODIFIED)
-        .filter(e -> e.pod().statusText().equals("Terminating") && e.pod().ready())
-        .map(e -> e.pod().name())
-        .toList();
+    List<String> terminations =
+        watch.events.stream()
+            .filter(e -> e.type() == PodWatchEvent.Type.MODIFIED)
+            .filter(e -> e.pod().statusText().equals("Terminating") && e.pod().ready())
+            .map(e -> e.pod().name())
+            .toList();
     assertThat(terminations).containsExactly("web-2", "web-1", "web-0");
     assertThat(watch.indexOf("web-1 1/1 Terminating"))
         .isGreaterThan(watch.lastIndexOf("web-2 1/1 Running"));
@@ -52,8 +53,11 @@ class RollingUpdateTest {
   void partitionKeepsLowerOrdinalsAtTheOldRevision() {
     SimulatedCluster cluster = settled(2, 3);
 
-    cluster.patch("web", spec -> ImmutableStatefulSetSpec.copyOf(spec)
-        .withUpdateStrategy(UpdateStrategy.partitioned(2)));
+    cluster.patch(
+        "web",
+        spec ->
+            ImmutableStatefulSetSpec.copyOf(spec)
+                .withUpdateStrategy(UpdateStrategy.partitioned(2)));
     cluster.setImage("web", "nginx", Web.IMAGE_2);
     assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
     assertThat(images(cluster)).containsExactly(Web.IMAGE, Web.IMAGE, Web.IMAGE_2);
@@ -63,8 +67,11 @@ class RollingUpdateTest {
     cluster.runUntilSettled(Web.BOUND);
     assertThat(images(cluster)).containsExactly(Web.IMAGE, Web.IMAGE, Web.IMAGE_2);
 
-    cluster.patch("web", spec -> ImmutableStatefulSetSpec.copyOf(spec)
-        .withUpdateStrategy(UpdateStrategy.partitioned(0)));
+    cluster.patch(
+        "web",
+        spec ->
+            ImmutableStatefulSetSpec.copyOf(spec)
+                .withUpdateStrategy(UpdateStrategy.partitioned(0)));
     assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
     assertThat(images(cluster)).containsOnly(Web.IMAGE_2);
   }
@@ -99,16 +106,20 @@ class RollingUpdateTest {
 
     SimStatefulSet web = cluster.findStatefulSet("web").orElseThrow();
     assertThat(web.set().status().updateRevision()).isEqualTo(first);
-    assertThat(cluster.listRevisions("default")).hasSize(2)
-        .filteredOn(r -> r.name().equals(first)).extracting(r -> r.revision()).containsExactly(3L);
+    assertThat(cluster.listRevisions("default"))
+        .hasSize(2)
+        .filteredOn(r -> r.name().equals(first))
+        .extracting(r -> r.revision())
+        .containsExactly(3L);
     assertThat(images(cluster)).containsOnly(Web.IMAGE);
   }
 
   @Test
   void onDeleteUpdatesOnlyPodsSomeoneDeletes() {
     SimulatedCluster cluster = settled(5, 2);
-    cluster.patch("web", spec -> ImmutableStatefulSetSpec.copyOf(spec)
-        .withUpdateStrategy(UpdateStrategy.ON_DELETE));
+    cluster.patch(
+        "web",
+        spec -> ImmutableStatefulSetSpec.copyOf(spec).withUpdateStrategy(UpdateStrategy.ON_DELETE));
 
     cluster.setImage("web", "nginx", Web.IMAGE_2);
     assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();

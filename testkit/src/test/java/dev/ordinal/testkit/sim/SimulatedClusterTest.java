@@ -32,7 +32,8 @@ class SimulatedClusterTest {
     assertThat(created.set().generation()).isEqualTo(1);
     assertThat(created.set().uid()).isNotEmpty();
     assertThat(created.set().creationTimestamp()).isEqualTo(SimulatedCluster.DEFAULT_START);
-    assertThat(created.set().spec().podManagementPolicy()).isEqualTo(PodManagementPolicy.ORDERED_READY);
+    assertThat(created.set().spec().podManagementPolicy())
+        .isEqualTo(PodManagementPolicy.ORDERED_READY);
     assertThat(created.set().spec().revisionHistoryLimit()).isEqualTo(10);
     assertThat(created.resourceVersion()).isNotEmpty();
   }
@@ -40,13 +41,15 @@ class SimulatedClusterTest {
   @Test
   void anInvalidSetIsRejectedAndNotStored() {
     SimulatedCluster cluster = SimulatedCluster.create(2);
-    var invalid = ImmutableStatefulSet.copyOf(Web.set(2))
-        .withSpec(ImmutableStatefulSetSpec.copyOf(Web.set(2).spec()).withReplicas(-1));
+    var invalid =
+        ImmutableStatefulSet.copyOf(Web.set(2))
+            .withSpec(ImmutableStatefulSetSpec.copyOf(Web.set(2).spec()).withReplicas(-1));
 
     assertThatThrownBy(() -> cluster.apply(invalid))
         .isInstanceOf(InvalidStatefulSetException.class)
-        .hasMessage("StatefulSet.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be"
-            + " greater than or equal to 0");
+        .hasMessage(
+            "StatefulSet.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be"
+                + " greater than or equal to 0");
     assertThat(cluster.findStatefulSet("web")).isEmpty();
     assertThat(cluster.eventLog()).isEmpty();
   }
@@ -57,11 +60,15 @@ class SimulatedClusterTest {
     cluster.create(Web.set(1));
 
     assertThatThrownBy(() -> cluster.create(Web.set(1)))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Outcome.Kind.ALREADY_EXISTS);
-          assertThat(e.kubectlMessage()).isEqualTo(
-              "Error from server (AlreadyExists): statefulsets.apps \"web\" already exists");
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Outcome.Kind.ALREADY_EXISTS);
+              assertThat(e.kubectlMessage())
+                  .isEqualTo(
+                      "Error from server (AlreadyExists): statefulsets.apps \"web\" already"
+                          + " exists");
+            });
   }
 
   @Test
@@ -89,8 +96,10 @@ class SimulatedClusterTest {
   void immutableFieldsCannotChange() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(5), Web.set(2));
 
-    assertThatThrownBy(() -> cluster.patch("web",
-            spec -> ImmutableStatefulSetSpec.copyOf(spec).withServiceName("other")))
+    assertThatThrownBy(
+            () ->
+                cluster.patch(
+                    "web", spec -> ImmutableStatefulSetSpec.copyOf(spec).withServiceName("other")))
         .isInstanceOf(InvalidStatefulSetException.class)
         .hasMessageContaining("spec: Forbidden: updates to statefulset spec for fields other than");
     assertThat(cluster.findStatefulSet("web").orElseThrow().set().spec().serviceName())
@@ -103,8 +112,15 @@ class SimulatedClusterTest {
 
     assertThat(cluster.apply(Web.service())).isEqualTo(ApplyResult.CREATED);
     assertThat(cluster.apply(Web.service())).isEqualTo(ApplyResult.UNCHANGED);
-    Service relabeled = new Service("nginx", "default", Map.of("app", "nginx", "tier", "web"),
-        Web.LABELS, Service.NONE, List.of(ServicePort.tcp("web", 80)), false);
+    Service relabeled =
+        new Service(
+            "nginx",
+            "default",
+            Map.of("app", "nginx", "tier", "web"),
+            Web.LABELS,
+            Service.NONE,
+            List.of(ServicePort.tcp("web", 80)),
+            false);
     assertThat(cluster.apply(relabeled)).isEqualTo(ApplyResult.CONFIGURED);
     assertThat(cluster.findService("nginx").orElseThrow().service().isHeadless()).isTrue();
     assertThat(ApplyResult.CONFIGURED.verb()).isEqualTo("configured");
@@ -113,8 +129,8 @@ class SimulatedClusterTest {
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("may not change once set");
     assertThatThrownBy(() -> cluster.deleteService("missing"))
-        .isInstanceOfSatisfying(ApiException.class,
-            e -> assertThat(e.reason()).isEqualTo("NotFound"));
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.reason()).isEqualTo("NotFound"));
   }
 
   @Test
@@ -122,8 +138,11 @@ class SimulatedClusterTest {
     SimulatedCluster cluster = SimulatedCluster.create(7);
 
     assertThatThrownBy(() -> cluster.deletePod("web-0"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kubectlMessage())
-            .isEqualTo("Error from server (NotFound): pods \"web-0\" not found"));
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e ->
+                assertThat(e.kubectlMessage())
+                    .isEqualTo("Error from server (NotFound): pods \"web-0\" not found"));
   }
 
   @Test
@@ -149,8 +168,9 @@ class SimulatedClusterTest {
   void runUntilStopsWhenTheConditionHolds() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(9), Web.set(3));
 
-    boolean reached = cluster.runUntil(
-        c -> c.findPod("web-1").map(SimPod::isRunningAndReady).orElse(false), Web.BOUND);
+    boolean reached =
+        cluster.runUntil(
+            c -> c.findPod("web-1").map(SimPod::isRunningAndReady).orElse(false), Web.BOUND);
 
     assertThat(reached).isTrue();
     assertThat(cluster.findPod("web-2")).isEmpty();

@@ -6,7 +6,9 @@ import dev.ordinal.api.LabelSelector;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The tutorial's "writing to stable storage": claims per ordinal, bound volumes, data that stays. */
+/**
+ * The tutorial's "writing to stable storage": claims per ordinal, bound volumes, data that stays.
+ */
 class StableStorageTest {
 
   private static final String INDEX = Web.HTML + "/index.html";
@@ -22,8 +24,8 @@ class StableStorageTest {
     SimulatedCluster cluster = settled(1, 2);
 
     assertThat(cluster.listClaims("default", LabelSelector.of(Map.of("app", "nginx"))))
-        .extracting(SimClaim::name, SimClaim::statusText, SimClaim::capacity,
-            SimClaim::accessModesColumn)
+        .extracting(
+            SimClaim::name, SimClaim::statusText, SimClaim::capacity, SimClaim::accessModesColumn)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("www-web-0", "Bound", "1Gi", "RWO"),
             org.assertj.core.groups.Tuple.tuple("www-web-1", "Bound", "1Gi", "RWO"));
@@ -93,7 +95,8 @@ class StableStorageTest {
     cluster.runUntilSettled(Web.BOUND);
 
     assertThat(cluster.fileMode("web-0", Web.HTML)).contains("755");
-    assertThat(cluster.eventLog()).anyMatch(l -> l.contains("exec pod/web-0 chmod 755 " + Web.HTML));
+    assertThat(cluster.eventLog())
+        .anyMatch(l -> l.contains("exec pod/web-0 chmod 755 " + Web.HTML));
   }
 
   @Test

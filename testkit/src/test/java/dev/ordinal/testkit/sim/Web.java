@@ -35,11 +35,14 @@ final class Web {
                     "containers",
                     List.of(
                         Map.of(
-                            "name", "nginx",
-                            "image", image,
-                            "ports", List.of(Map.of("containerPort", 80, "name", "web")),
+                            "name",
+                            "nginx",
+                            "image",
+                            image,
+                            "ports",
+                            List.of(Map.of("containerPort", 80, "name", "web")),
                             "volumeMounts",
-                                List.of(Map.of("name", "www", "mountPath", HTML)))))));
+                            List.of(Map.of("name", "www", "mountPath", HTML)))))));
   }
 
   static ImmutableStatefulSet set(int replicas) {
