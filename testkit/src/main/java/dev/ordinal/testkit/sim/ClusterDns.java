@@ -1,5 +1,6 @@
 package dev.ordinal.testkit.sim;
 
+import dev.ordinal.api.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,19 +118,13 @@ final class ClusterDns {
     if (s.body.selector().isEmpty()) {
       return out;
     }
+    LabelSelector selector = LabelSelector.of(s.body.selector());
     for (PodState p : store.pods()) {
-      if (!p.namespace.equals(s.namespace) || p.ip == null) {
-        continue;
-      }
-      boolean selected = true;
-      for (var e : s.body.selector().entrySet()) {
-        if (!e.getValue().equals(p.labels.get(e.getKey()))) {
-          selected = false;
-          break;
-        }
-      }
       boolean serving = s.body.publishNotReadyAddresses() || (p.ready && !p.isTerminating());
-      if (selected && serving) {
+      if (p.namespace.equals(s.namespace)
+          && p.ip != null
+          && serving
+          && selector.matches(p.labels)) {
         out.add(p);
       }
     }

@@ -23,6 +23,9 @@ final class SimContext {
 
   final KubeletTimings timings;
 
+  /** Events run so far, user commands included: what "k events ago" counts. */
+  long events;
+
   Store store;
   ApiServer api;
   Kubelet kubelet;

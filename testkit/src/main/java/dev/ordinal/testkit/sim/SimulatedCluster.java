@@ -22,7 +22,6 @@ import dev.ordinal.core.validation.InvalidStatefulSetException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,16 +71,9 @@ public final class SimulatedCluster implements ClusterPort {
   private final StatefulSetReconciler reconciler;
   private final ClusterDns dns;
   private final PodFiles files;
-  private final InformerCache cache = new InformerCache();
+  private final ControllerPort port;
   private final List<Registration> watches = new ArrayList<>();
 
-  private Faults faults = Faults.none();
-  private int calls;
-
-  /** Looked up only. */
-  private final Map<Class<?>, Integer> callsOfType = new HashMap<>();
-
-  private long events;
   private int eventsThisInstant;
 
   /**
@@ -98,8 +90,9 @@ public final class SimulatedCluster implements ClusterPort {
     sim.api = new ApiServer(sim);
     sim.kubelet = new Kubelet(sim, b.nodes);
     sim.gc = new GarbageCollector(sim);
+    this.port = new ControllerPort(sim);
     sim.controller =
-        new ControllerLoop(sim, new StatefulSetController(this, reconciler), reconciler);
+        new ControllerLoop(sim, new StatefulSetController(port, reconciler), reconciler);
     this.dns = new ClusterDns(sim.store);
     this.files = new PodFiles(sim);
     faults(b.faults);
@@ -299,7 +292,7 @@ public final class SimulatedCluster implements ClusterPort {
       eventsThisInstant = 0;
     }
     sim.clock.advanceTo(e.time);
-    events++;
+    sim.events++;
     e.action.run();
     afterEvent();
   }
@@ -307,7 +300,7 @@ public final class SimulatedCluster implements ClusterPort {
   /** Every user command is an event too: it changes the cluster at the current time. */
   private <T> T command(java.util.function.Supplier<T> command) {
     T result = command.get();
-    events++;
+    sim.events++;
     afterEvent();
     return result;
   }
@@ -322,9 +315,7 @@ public final class SimulatedCluster implements ClusterPort {
 
   private void afterEvent() {
     sim.gc.collect();
-    if (faults.staleEvents() > 0) {
-      cache.record(events, sim.now(), sim.store, faults.staleEvents(), faults.staleMaxLag());
-    }
+    port.afterEvent();
   }
 
   private List<String> blockers() {
@@ -353,59 +344,30 @@ public final class SimulatedCluster implements ClusterPort {
   // ClusterPort: the controller's view
 
   /**
-   * Returns the set as the controller's cache has it: live, or stale under {@link
+   * Returns the set as the controller's informer cache has it: live, or stale under {@link
    * Faults#staleReads(int)}. Clients use {@link #findStatefulSet(String, String)}.
    */
   @Override
   public @Nullable StatefulSet statefulSet(String namespace, String name) {
-    InformerCache.View v = staleView();
-    if (v != null) {
-      return v.set(namespace, name);
-    }
-    SetState s = sim.store.set(namespace, name);
-    return s == null ? null : s.set();
+    return port.statefulSet(namespace, name);
   }
 
   /** Returns the namespace's pods as the controller's cache has them (see {@link #statefulSet}). */
   @Override
   public List<ObservedPod> pods(String namespace) {
-    InformerCache.View v = staleView();
-    if (v != null) {
-      return v.pods(namespace);
-    }
-    List<ObservedPod> out = new ArrayList<>();
-    for (PodState p : sim.store.pods()) {
-      if (p.namespace.equals(namespace)) {
-        out.add(p.observed());
-      }
-    }
-    return out;
+    return port.pods(namespace);
   }
 
   /** Returns the namespace's claims as the controller's cache has them. */
   @Override
   public List<ObservedClaim> claims(String namespace) {
-    InformerCache.View v = staleView();
-    if (v != null) {
-      return v.claims(namespace);
-    }
-    List<ObservedClaim> out = new ArrayList<>();
-    for (ClaimState c : sim.store.claims()) {
-      if (c.namespace.equals(namespace)) {
-        out.add(c.observed());
-      }
-    }
-    return out;
+    return port.claims(namespace);
   }
 
   /** Returns the namespace's ControllerRevisions as the controller's cache has them. */
   @Override
   public List<ControllerRevision> revisions(String namespace) {
-    InformerCache.View v = staleView();
-    if (v != null) {
-      return v.revisions(namespace);
-    }
-    return listRevisions(namespace);
+    return port.revisions(namespace);
   }
 
   /**
@@ -414,79 +376,7 @@ public final class SimulatedCluster implements ClusterPort {
    */
   @Override
   public Outcome apply(StatefulSet set, Action action) {
-    requireNonNull(set, "set");
-    requireNonNull(action, "action");
-    calls++;
-    for (Class<? extends Action> type : faults.countedTypes()) {
-      if (type.isInstance(action)) {
-        callsOfType.merge(type, 1, Integer::sum);
-      }
-    }
-    Outcome.Kind injected = faults.failure(calls, callsOfType, action, sim.faultRandom);
-    Outcome outcome;
-    if (injected != null) {
-      outcome = injectedFailure(injected, action);
-      sim.log.add(
-          "api "
-              + action.getClass().getSimpleName()
-              + " "
-              + action.target()
-              + " -> "
-              + injected
-              + " (injected)");
-    } else {
-      outcome = sim.api.apply(set, action);
-    }
-    if (sim.controller.isSyncing() && faults.crashesAfter(calls, sim.faultRandom)) {
-      throw new ControllerCrash(action);
-    }
-    return outcome;
-  }
-
-  private InformerCache.@Nullable View staleView() {
-    if (faults.staleEvents() == 0) {
-      return null;
-    }
-    return cache.read(events, sim.now(), faults.staleEvents(), faults.staleMaxLag());
-  }
-
-  private static Outcome injectedFailure(Outcome.Kind kind, Action action) {
-    String resource = resourceOf(action);
-    String name = action.target();
-    switch (kind) {
-      case CONFLICT:
-        return Outcome.conflict(
-            "Operation cannot be fulfilled on "
-                + resource
-                + " \""
-                + name
-                + "\": the object has been modified; please apply your changes to the latest"
-                + " version and try again (injected)");
-      case NOT_FOUND:
-        return Outcome.notFound(resource + " \"" + name + "\" not found (injected)");
-      case ALREADY_EXISTS:
-        return Outcome.alreadyExists(resource + " \"" + name + "\" already exists (injected)");
-      case FAILED:
-        return Outcome.failed("Internal error occurred: server error (injected)");
-      default:
-        throw new IllegalStateException("bug: not a failure: " + kind);
-    }
-  }
-
-  private static String resourceOf(Action a) {
-    if (a instanceof Action.CreateClaim || a instanceof Action.UpdateClaimOwners) {
-      return ObjectKind.CLAIM.resource();
-    }
-    if (a instanceof Action.CreateRevision
-        || a instanceof Action.RenumberRevision
-        || a instanceof Action.DeleteRevision
-        || a instanceof Action.AdoptRevision) {
-      return ObjectKind.REVISION.resource();
-    }
-    if (a instanceof Action.WriteStatus) {
-      return ObjectKind.STATEFUL_SET.resource();
-    }
-    return ObjectKind.POD.resource();
+    return port.apply(set, action);
   }
 
   // ===============================================================================================
@@ -498,25 +388,12 @@ public final class SimulatedCluster implements ClusterPort {
    * handlers would, queues every set for a sync.
    */
   public void faults(Faults faults) {
-    requireNonNull(faults, "faults");
-    boolean caughtUp = this.faults.staleEvents() > 0 && faults.staleEvents() == 0;
-    this.faults = faults;
-    calls = 0;
-    callsOfType.clear();
-    cache.clear();
-    if (faults.staleEvents() > 0) {
-      cache.record(events, sim.now(), sim.store, faults.staleEvents(), faults.staleMaxLag());
-    }
-    sim.controller.staleLag(faults.staleEvents() > 0 ? faults.staleMaxLag() : Duration.ZERO);
-    sim.controller.restartDelay(faults.restartDelay());
-    if (caughtUp) {
-      sim.controller.enqueueAll();
-    }
+    port.install(requireNonNull(faults, "faults"));
   }
 
   /** Returns the installed faults. */
   public Faults faults() {
-    return faults;
+    return port.faults();
   }
 
   /**
