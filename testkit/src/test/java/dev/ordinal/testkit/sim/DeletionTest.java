@@ -149,6 +149,29 @@ class DeletionTest {
   }
 
   @Test
+  void underWhenScaledDeleteAPodScaledAwayAndBackStartsOnAFreshClaim() {
+    // R-PVC-8: the condemned pod owns its claim, so the garbage collector takes claim and volume
+    // once the pod is gone; the returning ordinal gets a new claim.
+    SimulatedCluster cluster =
+        settled(
+            7,
+            withRetention(
+                2,
+                ClaimRetentionPolicy.of(RetentionPolicyType.RETAIN, RetentionPolicyType.DELETE)));
+    cluster.writeFile("web-1", INDEX, "web-1");
+    String oldClaimUid = cluster.findClaim("www-web-1").orElseThrow().uid();
+
+    cluster.scale("web", 1);
+    cluster.runUntilSettled(Web.BOUND);
+    cluster.scale("web", 2);
+    assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
+
+    assertThat(cluster.findClaim("www-web-1").orElseThrow().uid()).isNotEqualTo(oldClaimUid);
+    assertThat(cluster.readFile("web-1", INDEX)).isEmpty();
+    assertThat(cluster.listVolumes()).hasSize(2);
+  }
+
+  @Test
   void governingServiceIsNotDeletedWithTheSet() {
     SimulatedCluster cluster = settled(6, Web.set(1));
 

@@ -64,7 +64,8 @@ class DeterminismTest {
             "0.500s pod/web-0 ContainerCreating 0/1 (ip 10.244.1.2)",
             "18.500s pod/web-0 Running 1/1")
         .allMatch(l -> l.matches("\\d+\\.\\d{3}s \\S.*"));
-    assertThat(VirtualClock.format(Duration.ofMillis(12_000))).isEqualTo("12.000s");
+    assertThat(VirtualClock.format(Duration.ofSeconds(12))).isEqualTo("12.000s");
+    assertThat(VirtualClock.format(Duration.parse("PT1M0.25S"))).isEqualTo("60.250s");
   }
 
   @Test

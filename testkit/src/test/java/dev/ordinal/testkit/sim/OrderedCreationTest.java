@@ -2,6 +2,8 @@ package dev.ordinal.testkit.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordinal.api.ImmutableStatefulSet;
+import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.core.rollout.RolloutStatus;
@@ -50,7 +52,7 @@ class OrderedCreationTest {
 
     // Scheduling, sandbox, image pull and start: 18.5s plus up to 1s of jitter (virtual time).
     assertThat(watch.firstTime("web-0 1/1 Running"))
-        .isBetween(Duration.ofMillis(18_500), Duration.ofMillis(19_500));
+        .isBetween(Duration.parse("PT18.5S"), Duration.parse("PT19.5S"));
   }
 
   @Test
@@ -67,6 +69,30 @@ class OrderedCreationTest {
         .isNotEmpty();
     assertThat(RolloutStatus.status(web.set()).done()).isTrue();
     assertThat(cluster.listRevisions("default")).hasSize(1);
+  }
+
+  @Test
+  void minReadySecondsHoldsTheNextPodBackUntilItsPredecessorIsAvailable() {
+    // R-ORDER-6 and R-SYNC-6: nothing else happens in between, so only the controller's requeue
+    // after minReadySeconds can create web-1, at the instant web-0 becomes available.
+    SimulatedCluster cluster =
+        SimulatedCluster.builder()
+            .seed(7)
+            .timings(KubeletTimings.defaults().withJitter(Duration.ZERO))
+            .build();
+    WatchRecorder watch = new WatchRecorder();
+    cluster.watchPods(Web.SELECTOR, watch);
+    Web.deployed(
+        cluster,
+        ImmutableStatefulSet.copyOf(Web.set(2))
+            .withSpec(ImmutableStatefulSetSpec.copyOf(Web.set(2).spec()).withMinReadySeconds(10)));
+
+    assertThat(cluster.runUntilSettled(Web.BOUND).isSettled()).isTrue();
+
+    assertThat(VirtualClock.format(watch.firstTime("web-0 1/1 Running"))).isEqualTo("18.500s");
+    assertThat(VirtualClock.format(watch.firstTime("web-1 0/1 Pending"))).isEqualTo("28.500s");
+    assertThat(cluster.findStatefulSet("web").orElseThrow().set().status().availableReplicas())
+        .isEqualTo(2);
   }
 
   @Test
