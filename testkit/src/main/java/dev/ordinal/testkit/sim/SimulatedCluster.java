@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -68,7 +69,6 @@ public final class SimulatedCluster implements ClusterPort {
 
   private final long seed;
   private final SimContext sim;
-  private final StatefulSetReconciler reconciler;
   private final ClusterDns dns;
   private final PodFiles files;
   private final ControllerPort port;
@@ -84,7 +84,6 @@ public final class SimulatedCluster implements ClusterPort {
 
   private SimulatedCluster(Builder b) {
     this.seed = b.seed;
-    this.reconciler = b.reconciler;
     this.sim = new SimContext(b.seed, b.start, b.timings);
     sim.store = new Store(this::changed);
     sim.api = new ApiServer(sim);
@@ -92,7 +91,7 @@ public final class SimulatedCluster implements ClusterPort {
     sim.gc = new GarbageCollector(sim);
     this.port = new ControllerPort(sim);
     sim.controller =
-        new ControllerLoop(sim, new StatefulSetController(port, reconciler), reconciler);
+        new ControllerLoop(sim, new StatefulSetController(port, b.reconciler), b.reconciler);
     this.dns = new ClusterDns(sim.store);
     this.files = new PodFiles(sim);
     faults(b.faults);
@@ -199,6 +198,8 @@ public final class SimulatedCluster implements ClusterPort {
    * Runs every event due within {@code duration}, then moves the clock to its end.
    *
    * @throws IllegalArgumentException if duration is negative
+   * @throws IllegalStateException if the simulation livelocks: more than 100000 events at one
+   *     virtual instant, which means two of its parts undo each other forever
    */
   public void advance(Duration duration) {
     Instant until = sim.now().plus(nonNegative("duration", duration));
@@ -212,6 +213,9 @@ public final class SimulatedCluster implements ClusterPort {
 
   /**
    * Runs the next pending event, moving the clock to its time; returns false if none is pending.
+   *
+   * @throws IllegalStateException if the simulation livelocks: more than 100000 events at one
+   *     virtual instant, which means two of its parts undo each other forever
    */
   public boolean step() {
     if (sim.queue.isEmpty()) {
@@ -226,6 +230,8 @@ public final class SimulatedCluster implements ClusterPort {
    * {@code bound} of virtual time has passed; returns whether the condition holds.
    *
    * @throws IllegalArgumentException if bound is negative
+   * @throws IllegalStateException if the simulation livelocks: more than 100000 events at one
+   *     virtual instant, which means two of its parts undo each other forever
    */
   public boolean runUntil(Predicate<? super SimulatedCluster> condition, Duration bound) {
     Instant deadline = sim.now().plus(nonNegative("bound", bound));
@@ -250,6 +256,8 @@ public final class SimulatedCluster implements ClusterPort {
    * never becomes Ready), or {@code TIME_LIMIT} (the clock then stands at the bound).
    *
    * @throws IllegalArgumentException if bound is negative
+   * @throws IllegalStateException if the simulation livelocks: more than 100000 events at one
+   *     virtual instant, which means two of its parts undo each other forever
    */
   public SettleResult runUntilSettled(Duration bound) {
     Instant deadline = sim.now().plus(nonNegative("bound", bound));
@@ -298,7 +306,7 @@ public final class SimulatedCluster implements ClusterPort {
   }
 
   /** Every user command is an event too: it changes the cluster at the current time. */
-  private <T> T command(java.util.function.Supplier<T> command) {
+  private <T> T command(Supplier<T> command) {
     T result = command.get();
     sim.events++;
     afterEvent();
