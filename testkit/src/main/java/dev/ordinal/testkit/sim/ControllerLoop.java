@@ -1,10 +1,7 @@
 package dev.ordinal.testkit.sim;
 
-import dev.ordinal.api.ControllerRevision;
 import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.Observation;
-import dev.ordinal.api.ObservedClaim;
-import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.VolumeClaimTemplate;
@@ -314,29 +311,12 @@ final class ControllerLoop {
 
   /** Returns what a sync of the set would read from the live (not stale) store. */
   Observation liveObservation(StatefulSet set) {
-    List<ObservedPod> pods = new ArrayList<>();
-    for (PodState p : sim.store.pods()) {
-      if (p.namespace.equals(set.namespace())) {
-        pods.add(p.observed());
-      }
-    }
-    List<ObservedClaim> claims = new ArrayList<>();
-    for (ClaimState c : sim.store.claims()) {
-      if (c.namespace.equals(set.namespace())) {
-        claims.add(c.observed());
-      }
-    }
-    List<ControllerRevision> revisions = new ArrayList<>();
-    for (RevisionState r : sim.store.revisions()) {
-      if (r.namespace.equals(set.namespace())) {
-        revisions.add(r.revision());
-      }
-    }
+    String namespace = set.namespace();
     return Observation.builder()
         .set(set)
-        .pods(pods)
-        .claims(claims)
-        .revisions(revisions)
+        .pods(sim.store.observedPods(namespace))
+        .claims(sim.store.observedClaims(namespace))
+        .revisions(sim.store.revisions(namespace))
         .now(sim.now())
         .build();
   }

@@ -11,7 +11,6 @@ import dev.ordinal.api.port.ClusterPort;
 import dev.ordinal.api.port.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +85,7 @@ final class ControllerPort implements ClusterPort {
     if (v != null) {
       return v.pods(namespace);
     }
-    List<ObservedPod> out = new ArrayList<>();
-    for (PodState p : sim.store.pods()) {
-      if (p.namespace.equals(namespace)) {
-        out.add(p.observed());
-      }
-    }
-    return out;
+    return sim.store.observedPods(namespace);
   }
 
   @Override
@@ -101,13 +94,7 @@ final class ControllerPort implements ClusterPort {
     if (v != null) {
       return v.claims(namespace);
     }
-    List<ObservedClaim> out = new ArrayList<>();
-    for (ClaimState c : sim.store.claims()) {
-      if (c.namespace.equals(namespace)) {
-        out.add(c.observed());
-      }
-    }
-    return out;
+    return sim.store.observedClaims(namespace);
   }
 
   @Override
@@ -116,13 +103,7 @@ final class ControllerPort implements ClusterPort {
     if (v != null) {
       return v.revisions(namespace);
     }
-    List<ControllerRevision> out = new ArrayList<>();
-    for (RevisionState r : sim.store.revisions()) {
-      if (r.namespace.equals(namespace)) {
-        out.add(r.revision());
-      }
-    }
-    return out;
+    return sim.store.revisions(namespace);
   }
 
   @Override

@@ -685,13 +685,9 @@ public final class SimulatedCluster implements ClusterPort {
 
   /** Returns the sets of a namespace, by name. */
   public List<SimStatefulSet> listStatefulSets(String namespace) {
-    List<SimStatefulSet> out = new ArrayList<>();
-    for (SetState s : sim.store.sets()) {
-      if (s.namespace.equals(namespace)) {
-        out.add(s.simSet());
-      }
-    }
-    return out;
+    return sim.store.<SetState>list(ObjectKind.STATEFUL_SET, namespace).stream()
+        .map(SetState::simSet)
+        .toList();
   }
 
   /** Returns what the controller's last sync of the set did, if it synced it yet. */
@@ -701,13 +697,7 @@ public final class SimulatedCluster implements ClusterPort {
 
   /** Returns the ControllerRevisions of a namespace, by name. */
   public List<ControllerRevision> listRevisions(String namespace) {
-    List<ControllerRevision> out = new ArrayList<>();
-    for (RevisionState r : sim.store.revisions()) {
-      if (r.namespace.equals(namespace)) {
-        out.add(r.revision());
-      }
-    }
-    return out;
+    return sim.store.revisions(namespace);
   }
 
   // ===============================================================================================
@@ -767,13 +757,9 @@ public final class SimulatedCluster implements ClusterPort {
 
   /** Returns the Services of a namespace, by name. */
   public List<SimService> listServices(String namespace) {
-    List<SimService> out = new ArrayList<>();
-    for (ServiceState s : sim.store.services()) {
-      if (s.namespace.equals(namespace)) {
-        out.add(s.simService());
-      }
-    }
-    return out;
+    return sim.store.<ServiceState>list(ObjectKind.SERVICE, namespace).stream()
+        .map(ServiceState::simService)
+        .toList();
   }
 
   // ===============================================================================================
@@ -840,13 +826,10 @@ public final class SimulatedCluster implements ClusterPort {
   /** Returns the pods of a namespace that a selector matches, by name. */
   public List<SimPod> listPods(String namespace, LabelSelector selector) {
     requireNonNull(selector, "selector");
-    List<SimPod> out = new ArrayList<>();
-    for (PodState p : sim.store.pods()) {
-      if (p.namespace.equals(namespace) && selector.matches(p.labels)) {
-        out.add(p.simPod());
-      }
-    }
-    return out;
+    return sim.store.<PodState>list(ObjectKind.POD, namespace).stream()
+        .filter(p -> selector.matches(p.labels))
+        .map(PodState::simPod)
+        .toList();
   }
 
   /**
@@ -945,13 +928,10 @@ public final class SimulatedCluster implements ClusterPort {
   /** Returns the claims of a namespace that a selector matches, by name. */
   public List<SimClaim> listClaims(String namespace, LabelSelector selector) {
     requireNonNull(selector, "selector");
-    List<SimClaim> out = new ArrayList<>();
-    for (ClaimState c : sim.store.claims()) {
-      if (c.namespace.equals(namespace) && selector.matches(c.labels)) {
-        out.add(c.simClaim());
-      }
-    }
-    return out;
+    return sim.store.<ClaimState>list(ObjectKind.CLAIM, namespace).stream()
+        .filter(c -> selector.matches(c.labels))
+        .map(ClaimState::simClaim)
+        .toList();
   }
 
   /** Returns the PersistentVolume of this name. */

@@ -1,6 +1,10 @@
 package dev.ordinal.testkit.sim;
 
+import dev.ordinal.api.ControllerRevision;
+import dev.ordinal.api.ObservedClaim;
+import dev.ordinal.api.ObservedPod;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +70,34 @@ final class Store {
   /** Returns a copy of one kind's objects, in key order. */
   @SuppressWarnings("unchecked")
   <T extends StoredObject> List<T> list(ObjectKind kind) {
-    return new ArrayList<>((java.util.Collection<T>) tables.get(kind).values());
+    return new ArrayList<>((Collection<T>) tables.get(kind).values());
+  }
+
+  /** Returns a copy of one kind's objects in a namespace, in name order. */
+  @SuppressWarnings("unchecked")
+  <T extends StoredObject> List<T> list(ObjectKind kind, String namespace) {
+    // Keys are "namespace/name", and '0' follows '/': the range holds exactly this namespace.
+    return new ArrayList<>(
+        (Collection<T>) tables.get(kind).subMap(namespace + "/", namespace + "0").values());
+  }
+
+  /** Returns a namespace's pods as the StatefulSet controller reads them. */
+  List<ObservedPod> observedPods(String namespace) {
+    return this.<PodState>list(ObjectKind.POD, namespace).stream().map(PodState::observed).toList();
+  }
+
+  /** Returns a namespace's claims as the StatefulSet controller reads them. */
+  List<ObservedClaim> observedClaims(String namespace) {
+    return this.<ClaimState>list(ObjectKind.CLAIM, namespace).stream()
+        .map(ClaimState::observed)
+        .toList();
+  }
+
+  /** Returns a namespace's ControllerRevisions. */
+  List<ControllerRevision> revisions(String namespace) {
+    return this.<RevisionState>list(ObjectKind.REVISION, namespace).stream()
+        .map(RevisionState::revision)
+        .toList();
   }
 
   List<PodState> pods() {
