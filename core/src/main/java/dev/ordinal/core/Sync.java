@@ -456,6 +456,14 @@ final class Sync {
       if (createClaims(pod)) {
         return true;
       }
+      if (!pod.hasCanonicalName()) {
+        // Upstream creates the very object in the slot, under its own name, and it exists: the
+        // create fails with AlreadyExists. Building <set>-<ordinal> instead would create a pod
+        // the slot's owner never asked for, beside a live one of that name (R-NAME-5).
+        fail(pod.name(), "R-ORDER-10", pod.name() + " holds ordinal " + pod.ordinal()
+            + " without a phase; creating it again fails with AlreadyExists");
+        return true;
+      }
       actions.add(new Action.CreatePod(factory().pod(pod.ordinal(),
           templateOf(revisionForNewPod(pod.ordinal())), pod.revision())));
       Set<String> taken = unmanagedNames;
