@@ -64,7 +64,17 @@ public class SimulatorBenchmark {
   /** Creates the set and lets every pod become Running and Ready on the old image. */
   @Setup(Level.Iteration)
   public void settleOnOldImage() {
-    cluster = SimulatedCluster.builder().seed(1).timings(KubeletTimings.instant()).build();
+    // Enough nodes that their /24 pod IP ranges hold both generations of pods.
+    String[] nodes = new String[Math.max(3, 3 * n / 200)];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = "node-" + (i + 1);
+    }
+    cluster =
+        SimulatedCluster.builder()
+            .seed(1)
+            .timings(KubeletTimings.instant())
+            .nodes(nodes)
+            .build();
     cluster.apply(web(n, policy));
     SettleResult settled = cluster.runUntilSettled(BOUND);
     check(settled, OLD_IMAGE);
