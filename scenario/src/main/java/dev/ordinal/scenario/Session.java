@@ -697,8 +697,12 @@ final class Session {
       return out.toString();
     }
     if (output.equals("yaml")) {
-      String yaml = SERIALIZATION.asYaml(data);
-      return yaml.startsWith("---\n") ? yaml.substring(4) : yaml;
+      // snakeyaml directly: fabric8's asYaml quotes every string of plain maps, kubectl does not.
+      return new org.snakeyaml.engine.v2.api.Dump(
+              org.snakeyaml.engine.v2.api.DumpSettings.builder()
+                  .setDefaultFlowStyle(org.snakeyaml.engine.v2.common.FlowStyle.BLOCK)
+                  .build())
+          .dumpToString(data);
     }
     if (output.equals("json")) {
       return PRETTY.writeValueAsString(data) + "\n";
@@ -817,6 +821,9 @@ final class Session {
       throw new ScriptError("kubectl patch needs -p PATCH");
     }
     String type = f.get("type") == null ? "strategic" : f.get("type");
+    if (!List.of("strategic", "merge", "json").contains(type)) {
+      throw new ScriptError("--type must be one of json, merge or strategic, not \"" + type + "\"");
+    }
     String name = t.names().get(0);
     Map<String, Object> tree = applied.get(name);
     if (tree == null || cluster.findStatefulSet(name).isEmpty()) {
