@@ -1,0 +1,77 @@
+package dev.ordinal.scenario;
+
+import java.time.Duration;
+
+/**
+ * kubectl's AGE column: {@code HumanDuration} of {@code k8s.io/apimachinery/pkg/util/duration},
+ * case for case.
+ */
+final class Age {
+
+  private Age() {}
+
+  /** Returns the duration as kubectl prints an age: {@code 0s}, {@code 19s}, {@code 2m5s}, ... */
+  static String of(Duration d) {
+    long seconds = d.getSeconds();
+    if (seconds < -1) {
+      return "<invalid>";
+    } else if (seconds < 0) {
+      return "0s";
+    } else if (seconds < 60 * 2) {
+      return seconds + "s";
+    }
+    long minutes = seconds / 60;
+    if (minutes < 10) {
+      long s = seconds % 60;
+      return s == 0 ? minutes + "m" : minutes + "m" + s + "s";
+    } else if (minutes < 60 * 3) {
+      return minutes + "m";
+    }
+    long hours = minutes / 60;
+    if (hours < 8) {
+      long m = minutes % 60;
+      return m == 0 ? hours + "h" : hours + "h" + m + "m";
+    } else if (hours < 48) {
+      return hours + "h";
+    } else if (hours < 24 * 8) {
+      long h = hours % 24;
+      return h == 0 ? hours / 24 + "d" : hours / 24 + "d" + h + "h";
+    } else if (hours < 24 * 365 * 2) {
+      return hours / 24 + "d";
+    } else if (hours < 24 * 365 * 8) {
+      long dy = (hours / 24) % 365;
+      return dy == 0 ? hours / 24 / 365 + "y" : hours / 24 / 365 + "y" + dy + "d";
+    }
+    return hours / 24 / 365 + "y";
+  }
+
+  /**
+   * Parses a {@code sleep} duration: {@code 30}, {@code 30s}, {@code 2m}, {@code 1h}, {@code
+   * 1m30s}.
+   *
+   * @throws ScriptError if it does not parse
+   */
+  static Duration parse(String text) {
+    if (text.matches("\\d+")) {
+      return Duration.ofSeconds(Long.parseLong(text));
+    }
+    if (!text.matches("(\\d+h)?(\\d+m)?(\\d+s)?") || text.isEmpty()) {
+      throw new ScriptError("not a duration: " + text + " (use 30s, 2m, 1h or 1m30s)");
+    }
+    Duration d = Duration.ZERO;
+    for (String part : text.split("(?<=[hms])")) {
+      long n = Long.parseLong(part.substring(0, part.length() - 1));
+      switch (part.charAt(part.length() - 1)) {
+        case 'h':
+          d = d.plusHours(n);
+          break;
+        case 'm':
+          d = d.plusMinutes(n);
+          break;
+        default:
+          d = d.plusSeconds(n);
+      }
+    }
+    return d;
+  }
+}

@@ -1,0 +1,14 @@
+package dev.ordinal.scenario;
+
+/**
+ * An error kubectl reports while running a well-formed command; the runner prints its message (for
+ * example {@code Error from server (NotFound): pods "web-9" not found}) and goes on.
+ */
+final class KubectlError extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  KubectlError(String message) {
+    super(message);
+  }
+}
