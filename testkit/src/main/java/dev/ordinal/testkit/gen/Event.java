@@ -25,8 +25,7 @@ import java.util.function.UnaryOperator;
 /**
  * One thing that happens to a StatefulSet and its cluster, as a line of a scenario script: {@link
  * #toString()} prints the line, {@link Events#parse} reads it back. A driver (a simulated cluster,
- * an explorer) gives each kind its meaning; spec changes carry theirs, {@link
- * SpecChange#applyTo}.
+ * an explorer) gives each kind its meaning; spec changes carry theirs, {@link SpecChange#applyTo}.
  *
  * <ul>
  *   <li>{@link SpecChange}s are what a user does with kubectl: {@code kubectl scale sts web
@@ -40,16 +39,14 @@ import java.util.function.UnaryOperator;
  *
  * @since 0.1.0
  */
-public sealed interface Event
-    permits Event.SpecChange, Event.Kubelet, Event.Fault, Event.Control {
+public sealed interface Event permits Event.SpecChange, Event.Kubelet, Event.Fault, Event.Control {
 
   /** Returns the event as a line of a scenario script, which {@link Events#parse} reads back. */
   @Override
   String toString();
 
   /** A change a user makes to the set's spec. */
-  sealed interface SpecChange extends Event
-      permits Scale, SetImage, SetPartition, SetRetention {
+  sealed interface SpecChange extends Event permits Scale, SetImage, SetPartition, SetRetention {
 
     /** The set's name. */
     String set();
@@ -155,8 +152,10 @@ public sealed interface Event
 
     @Override
     public String toString() {
-      return "kubectl patch sts " + set
-          + " -p '{\"spec\":{\"updateStrategy\":{\"rollingUpdate\":{\"partition\":" + partition
+      return "kubectl patch sts "
+          + set
+          + " -p '{\"spec\":{\"updateStrategy\":{\"rollingUpdate\":{\"partition\":"
+          + partition
           + "}}}}'";
     }
   }
@@ -176,21 +175,26 @@ public sealed interface Event
       return edit(
           this,
           current,
-          b -> b.persistentVolumeClaimRetentionPolicy(
-              ClaimRetentionPolicy.of(whenDeleted, whenScaled)));
+          b ->
+              b.persistentVolumeClaimRetentionPolicy(
+                  ClaimRetentionPolicy.of(whenDeleted, whenScaled)));
     }
 
     @Override
     public String toString() {
-      return "kubectl patch sts " + set
+      return "kubectl patch sts "
+          + set
           + " -p '{\"spec\":{\"persistentVolumeClaimRetentionPolicy\":{\"whenDeleted\":\""
-          + whenDeleted.wireName() + "\",\"whenScaled\":\"" + whenScaled.wireName() + "\"}}}'";
+          + whenDeleted.wireName()
+          + "\",\"whenScaled\":\""
+          + whenScaled.wireName()
+          + "\"}}}'";
     }
   }
 
   /**
-   * The pod advances one lifecycle step: Pending to Running, Running to Ready, and a
-   * terminating pod is gone.
+   * The pod advances one lifecycle step: Pending to Running, Running to Ready. A terminating pod's
+   * step is {@link TerminationComplete}.
    */
   record Advance(String pod) implements Kubelet {
     /** Checks for nulls. */

@@ -54,9 +54,9 @@ public final class Events {
   private Events() {}
 
   /**
-   * Returns a random sequence of events for the set: spec changes valid for the set as the
-   * sequence has changed it so far, kubelet events for pods the set may have, faults, syncs,
-   * garbage collection and sleeps. Scale events stay within {@link #DEFAULT_MAX_REPLICAS}.
+   * Returns a random sequence of events for the set: spec changes valid for the set as the sequence
+   * has changed it so far, kubelet events for pods the set may have, faults, syncs, garbage
+   * collection and sleeps. Scale events stay within {@link #DEFAULT_MAX_REPLICAS}.
    *
    * @throws NullPointerException if source or set is null
    * @throws IllegalArgumentException if length is negative
@@ -149,7 +149,8 @@ public final class Events {
     switch (source.below(4)) {
       case 0:
         if (!set.spec().updateStrategy().isOnDelete()) {
-          return new Event.SetPartition(name, source.between(0, set.spec().effectiveReplicas() + 1));
+          return new Event.SetPartition(
+              name, source.between(0, set.spec().effectiveReplicas() + 1));
         }
         return new Event.Scale(name, source.between(0, maxReplicas));
       case 1:
@@ -167,8 +168,7 @@ public final class Events {
   /** Returns the name of a pod the set has or may soon have, sometimes one just past it. */
   private static String podName(Source source, StatefulSet set) {
     int start = set.spec().startOrdinal();
-    return PodNames.podName(
-        set.name(), start + source.between(0, set.spec().effectiveReplicas()));
+    return PodNames.podName(set.name(), start + source.between(0, set.spec().effectiveReplicas()));
   }
 
   /**

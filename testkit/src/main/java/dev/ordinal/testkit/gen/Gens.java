@@ -42,8 +42,8 @@ public final class Gens {
   }
 
   /**
-   * Returns observations of random sets: {@link ObservedStates#observation(Source, StatefulSet)}
-   * of {@link Specs#statefulSet(Source)}, described with {@link ObservedStates#describe}.
+   * Returns observations of random sets: {@link ObservedStates#observation(Source, StatefulSet)} of
+   * {@link Specs#statefulSet(Source)}, described with {@link ObservedStates#describe}.
    */
   public static Gen<Observation> observations() {
     return observations(Specs.Bounds.DEFAULT);
@@ -56,14 +56,13 @@ public final class Gens {
    */
   public static Gen<Observation> observations(Specs.Bounds bounds) {
     requireNonNull(bounds, "bounds");
-    Gen<Observation> gen =
-        of(s -> ObservedStates.observation(s, Specs.statefulSet(s, bounds)));
+    Gen<Observation> gen = of(s -> ObservedStates.observation(s, Specs.statefulSet(s, bounds)));
     return gen.describedAs(ObservedStates::describe);
   }
 
   /**
-   * Returns random event sequences for the set ({@link Events#sequence(Source, StatefulSet,
-   * int)}), of up to {@code maxLength} events, described as a script.
+   * Returns random event sequences for the set ({@link Events#sequence(Source, StatefulSet, int)}),
+   * of up to {@code maxLength} events, described as a script.
    *
    * @throws NullPointerException if set is null
    * @throws IllegalArgumentException if maxLength is negative
@@ -78,8 +77,8 @@ public final class Gens {
   }
 
   /**
-   * Returns any function of a {@link Source} as a generator whose draws QuickTheories records
-   * and shrinks.
+   * Returns any function of a {@link Source} as a generator whose draws QuickTheories records and
+   * shrinks.
    *
    * @throws NullPointerException if function is null
    */

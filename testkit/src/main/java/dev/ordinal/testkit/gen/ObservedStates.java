@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.ordinal.api.ControllerRevision;
 import dev.ordinal.api.ImmutableControllerRevision;
 import dev.ordinal.api.ImmutableStatefulSet;
+import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
-import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodNames;
 import dev.ordinal.api.PodPhase;
@@ -32,11 +32,12 @@ import org.jspecify.annotations.Nullable;
  * ordinals ({@code web-1} and {@code web-01}), unparsable names, every phase, Ready or not,
  * deletion timestamps, current, updated, unknown or missing revision labels, owners that are the
  * set, nobody or another controller, wrong identity labels and wrong claim volumes. Claims carry
- * random owner references: the set, the pod, a stale pod uid, a foreign controller, a non-controller
- * reference. The set's history holds up to three revisions and its status names some of them.
+ * random owner references: the set, the pod, a stale pod uid, a foreign controller, a
+ * non-controller reference. The set's history holds up to three revisions and its status names some
+ * of them.
  *
- * <p>Everything generated is a state a real cluster can be in, so a planner must never throw on
- * it; most of it is not a state the controller would produce on its own, so invariants over states
+ * <p>Everything generated is a state a real cluster can be in, so a planner must never throw on it;
+ * most of it is not a state the controller would produce on its own, so invariants over states
  * (rather than over plans) are not expected to hold on it.
  *
  * @since 0.1.0
@@ -223,7 +224,11 @@ public final class ObservedStates {
     // empty phase as its own placeholder for a pod not created yet (P-CREATED).
     PodPhase phase =
         source.pick(
-            PodPhase.RUNNING, PodPhase.PENDING, PodPhase.FAILED, PodPhase.SUCCEEDED, PodPhase.UNKNOWN);
+            PodPhase.RUNNING,
+            PodPhase.PENDING,
+            PodPhase.FAILED,
+            PodPhase.SUCCEEDED,
+            PodPhase.UNKNOWN);
     boolean ready = phase == PodPhase.RUNNING ? source.chance(70) : source.chance(5);
     return ObservedPod.builder()
         .name(name)
@@ -252,7 +257,11 @@ public final class ObservedStates {
       case 2:
         return List.of(
             new OwnerReference(
-                OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name(), set.uid(), false,
+                OwnerReference.APPS_V1,
+                OwnerReference.STATEFUL_SET,
+                set.name(),
+                set.uid(),
+                false,
                 false));
       default:
         return List.of(setRef(set));
@@ -303,8 +312,10 @@ public final class ObservedStates {
                 .name(name)
                 .namespace(set.namespace())
                 .uid("claim-uid-" + name)
-                .labels(set.spec().selector() == null ? Map.of() : set.spec().selector().matchLabels())
-                .ownerReferences(claimOwners(source, set, PodNames.podName(set.name(), ordinal), pod))
+                .labels(
+                    set.spec().selector() == null ? Map.of() : set.spec().selector().matchLabels())
+                .ownerReferences(
+                    claimOwners(source, set, PodNames.podName(set.name(), ordinal), pod))
                 .deletionTimestamp(source.chance(5) ? now.minusSeconds(1) : null)
                 .build());
       }
@@ -328,7 +339,11 @@ public final class ObservedStates {
     if (source.chance(8)) {
       refs.add(
           new OwnerReference(
-              OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name(), set.uid(), false,
+              OwnerReference.APPS_V1,
+              OwnerReference.STATEFUL_SET,
+              set.name(),
+              set.uid(),
+              false,
               false));
     }
     return refs;
@@ -345,8 +360,8 @@ public final class ObservedStates {
 
   /**
    * Returns an observation as a few lines of text, like {@code kubectl get}: the set's spec
-   * highlights and status, then one line per pod and claim. For failure messages; the format is
-   * not stable.
+   * highlights and status, then one line per pod and claim. For failure messages; the format is not
+   * stable.
    *
    * @throws NullPointerException if observation is null
    */
@@ -355,41 +370,69 @@ public final class ObservedStates {
     StatefulSetSpec spec = set.spec();
     StatefulSetStatus st = set.status();
     StringBuilder sb = new StringBuilder();
-    sb.append("sts ").append(set.key())
-        .append(" gen=").append(set.generation())
-        .append(" replicas=").append(spec.effectiveReplicas())
-        .append(" start=").append(spec.startOrdinal())
-        .append(' ').append(spec.effectivePodManagementPolicy().wireName())
-        .append(" strategy=").append(strategy(spec))
-        .append(" retention=").append(spec.effectiveRetentionPolicy().effectiveWhenDeleted().wireName())
-        .append('/').append(spec.effectiveRetentionPolicy().effectiveWhenScaled().wireName())
-        .append(" minReady=").append(spec.minReadySeconds())
+    sb.append("sts ")
+        .append(set.key())
+        .append(" gen=")
+        .append(set.generation())
+        .append(" replicas=")
+        .append(spec.effectiveReplicas())
+        .append(" start=")
+        .append(spec.startOrdinal())
+        .append(' ')
+        .append(spec.effectivePodManagementPolicy().wireName())
+        .append(" strategy=")
+        .append(strategy(spec))
+        .append(" retention=")
+        .append(spec.effectiveRetentionPolicy().effectiveWhenDeleted().wireName())
+        .append('/')
+        .append(spec.effectiveRetentionPolicy().effectiveWhenScaled().wireName())
+        .append(" minReady=")
+        .append(spec.minReadySeconds())
         .append('\n');
-    sb.append("  status: observed=").append(st.observedGeneration())
-        .append(" replicas=").append(st.replicas())
-        .append(" ready=").append(st.readyReplicas())
-        .append(" current=").append(st.currentReplicas())
-        .append(" updated=").append(st.updatedReplicas())
-        .append(" available=").append(st.availableReplicas())
-        .append(" currentRevision=").append(st.currentRevision())
-        .append(" updateRevision=").append(st.updateRevision())
+    sb.append("  status: observed=")
+        .append(st.observedGeneration())
+        .append(" replicas=")
+        .append(st.replicas())
+        .append(" ready=")
+        .append(st.readyReplicas())
+        .append(" current=")
+        .append(st.currentReplicas())
+        .append(" updated=")
+        .append(st.updatedReplicas())
+        .append(" available=")
+        .append(st.availableReplicas())
+        .append(" currentRevision=")
+        .append(st.currentRevision())
+        .append(" updateRevision=")
+        .append(st.updateRevision())
         .append('\n');
     for (ObservedPod p : observation.pods()) {
-      sb.append("  pod ").append(p.name())
-          .append(" uid=").append(p.uid())
-          .append(' ').append(p.phase() == null ? "<none>" : p.phase().wireName())
+      sb.append("  pod ")
+          .append(p.name())
+          .append(" uid=")
+          .append(p.uid())
+          .append(' ')
+          .append(p.phase() == null ? "<none>" : p.phase().wireName())
           .append(p.ready() ? " ready" : " unready")
           .append(p.deletionTimestamp() != null ? " terminating" : "")
-          .append(" rev=").append(p.revision())
-          .append(" owner=").append(p.controllerRef() == null ? "-" : p.controllerRef().name())
+          .append(" rev=")
+          .append(p.revision())
+          .append(" owner=")
+          .append(p.controllerRef() == null ? "-" : p.controllerRef().name())
           .append('\n');
     }
     for (ObservedClaim c : observation.claims()) {
       sb.append("  pvc ").append(c.name()).append(" owners=[");
       for (int i = 0; i < c.ownerReferences().size(); i++) {
         OwnerReference r = c.ownerReferences().get(i);
-        sb.append(i > 0 ? " " : "").append(r.kind()).append('/').append(r.name())
-            .append('(').append(r.uid()).append(r.controller() ? ",controller" : "").append(')');
+        sb.append(i > 0 ? " " : "")
+            .append(r.kind())
+            .append('/')
+            .append(r.name())
+            .append('(')
+            .append(r.uid())
+            .append(r.controller() ? ",controller" : "")
+            .append(')');
       }
       sb.append(']').append(c.deletionTimestamp() != null ? " terminating" : "").append('\n');
     }
@@ -406,7 +449,10 @@ public final class ObservedStates {
     if (spec.updateStrategy().rollingUpdate() == null) {
       return "RollingUpdate";
     }
-    return "RollingUpdate(partition=" + spec.updateStrategy().rollingUpdate().effectivePartition()
-        + ",maxUnavailable=" + spec.updateStrategy().rollingUpdate().maxUnavailable() + ")";
+    return "RollingUpdate(partition="
+        + spec.updateStrategy().rollingUpdate().effectivePartition()
+        + ",maxUnavailable="
+        + spec.updateStrategy().rollingUpdate().maxUnavailable()
+        + ")";
   }
 }

@@ -9,9 +9,9 @@ import java.util.random.RandomGenerator;
 /**
  * The randomness every generator of this package draws from: one primitive, {@link #between(int,
  * int)}, and conveniences built on it. Generators are plain functions of a source, so the same
- * generator serves JUnit (with {@link #of(long)}), QuickTheories (through {@link Gens}, which
- * backs a source with QuickTheories' own randomness so that its shrinking works) or any other
- * framework that can supply bounded integers.
+ * generator serves JUnit (with {@link #of(long)}), QuickTheories (through {@link Gens}, which backs
+ * a source with QuickTheories' own randomness so that its shrinking works) or any other framework
+ * that can supply bounded integers.
  *
  * <p>Generators draw small values for simple cases: a framework that shrinks draws towards their
  * lower bound shrinks the generated values towards simpler ones.
@@ -56,8 +56,8 @@ public abstract class Source {
   }
 
   /**
-   * Returns a value from {@code min} to {@code max}, both inclusive. Lower values stand for
-   * simpler cases.
+   * Returns a value from {@code min} to {@code max}, both inclusive. Lower values stand for simpler
+   * cases.
    *
    * @throws IllegalArgumentException if max is less than min
    */

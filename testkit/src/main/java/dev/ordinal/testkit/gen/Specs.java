@@ -152,7 +152,9 @@ public final class Specs {
                         PodManagementPolicy.ORDERED_READY,
                         PodManagementPolicy.PARALLEL))
                 .minReadySeconds(
-                    source.chance(25) ? source.between(1, Math.max(1, bounds.maxMinReadySeconds())) : 0)
+                    source.chance(25)
+                        ? source.between(1, Math.max(1, bounds.maxMinReadySeconds()))
+                        : 0)
                 .revisionHistoryLimit(source.chance(30) ? null : source.between(0, 10))
                 .persistentVolumeClaimRetentionPolicy(retentionPolicy(source))
                 .ordinalsStart(
@@ -163,8 +165,8 @@ public final class Specs {
 
   /**
    * Returns a random {@code spec.updateStrategy}, not defaulted: unset, OnDelete, RollingUpdate
-   * without a block, or with a block whose partition and maxUnavailable (a number or a
-   * percentage) may be unset.
+   * without a block, or with a block whose partition and maxUnavailable (a number or a percentage)
+   * may be unset.
    *
    * @param replicas partitions and maxUnavailable are drawn up to one more than this
    */

@@ -1,13 +1,12 @@
 package dev.ordinal.testkit.invariants;
 
-import static java.util.Objects.requireNonNull;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.LabelSelector;
+import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
-import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.PodNames;
@@ -44,16 +43,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Three kinds of checks:
  *
  * <ul>
- *   <li><b>Upstream's test invariants</b>, ported from {@code stateful_set_control_test.go}:
- *       {@link #monotonic} ({@code assertMonotonicInvariants}), {@link #burst} ({@code
+ *   <li><b>Upstream's test invariants</b>, ported from {@code stateful_set_control_test.go}: {@link
+ *       #monotonic} ({@code assertMonotonicInvariants}), {@link #burst} ({@code
  *       assertBurstInvariants}), {@link #update} ({@code assertUpdateInvariants}) and {@link
  *       #claimInvariants} ({@code checkClaimInvarients}). Upstream checks them after every sync of
  *       its scale-up, scale-down and update drivers, which sync after each pod step and never fail
  *       a pod or drop its readiness. Outside such a driver they do not hold: a pod that loses
- *       readiness makes a Ready successor break the monotonic order, and a rolling update breaks
- *       it by design. They are therefore not part of {@link #checkAll}.
- *   <li><b>State invariants</b> that hold in every state a controller-managed cluster reaches
- *       from a clean start: {@link #identityAndStorage}, {@link #onePodPerOrdinal}.
+ *       readiness makes a Ready successor break the monotonic order, and a rolling update breaks it
+ *       by design. They are therefore not part of {@link #checkAll}.
+ *   <li><b>State invariants</b> that hold in every state a controller-managed cluster reaches from
+ *       a clean start: {@link #identityAndStorage}, {@link #onePodPerOrdinal}.
  *   <li><b>Step invariants</b> over a sync's plan or a step's before and after: {@link
  *       #noForeignPodTouched}, {@link #noPodCreatedOverAnother}, {@link #orderedReadyCreation},
  *       {@link #orderedReadyScaleDown}, {@link #rollingUpdateRespectsMaxUnavailable}, {@link
@@ -112,9 +111,9 @@ public final class StatefulSetInvariants {
   }
 
   /**
-   * Returns the violations of the invariants over a plan and the observation it was made from.
-   * They hold for any observation, however odd, so they suit random observations. {@link
-   * #statusValid} is not among them: upstream breaks it (see there).
+   * Returns the violations of the invariants over a plan and the observation it was made from. They
+   * hold for any observation, however odd, so they suit random observations. {@link #statusValid}
+   * is not among them: upstream breaks it (see there).
    *
    * @throws NullPointerException if an argument is null
    */
@@ -151,7 +150,10 @@ public final class StatefulSetInvariants {
     if (step.plan() != null) {
       sb.append("plan:\n");
       for (Action a : step.plan().actions()) {
-        sb.append("  ").append(a.getClass().getSimpleName()).append(' ').append(a.target())
+        sb.append("  ")
+            .append(a.getClass().getSimpleName())
+            .append(' ')
+            .append(a.target())
             .append('\n');
       }
     }
@@ -179,12 +181,24 @@ public final class StatefulSetInvariants {
     for (int idx = 0; idx < pods.size(); idx++) {
       ObservedPod pod = pods.get(idx);
       if (idx > 0 && isRunningAndReady(pod) && !isRunningAndReady(pods.get(idx - 1))) {
-        out.add(violation(name, "successor " + pod.name() + " is Running and Ready while "
-            + pods.get(idx - 1).name() + " is not"));
+        out.add(
+            violation(
+                name,
+                "successor "
+                    + pod.name()
+                    + " is Running and Ready while "
+                    + pods.get(idx - 1).name()
+                    + " is not"));
       }
       if (pod.ordinal() != idx + start) {
-        out.add(violation(name, "pod " + pod.name() + " deployed in the wrong order: expected"
-            + " ordinal " + (idx + start)));
+        out.add(
+            violation(
+                name,
+                "pod "
+                    + pod.name()
+                    + " deployed in the wrong order: expected"
+                    + " ordinal "
+                    + (idx + start)));
       }
       podShape(name, obs, pod, false, out);
     }
@@ -227,19 +241,39 @@ public final class StatefulSetInvariants {
     StatefulSetStatus status = set.status();
     for (int i = 0; i < status.currentReplicas() && i < pods.size(); i++) {
       if (!status.currentRevision().equals(pods.get(i).revision())) {
-        out.add(violation(name, "pod " + pods.get(i).name() + " want current revision "
-            + status.currentRevision() + " got " + pods.get(i).revision()));
+        out.add(
+            violation(
+                name,
+                "pod "
+                    + pods.get(i).name()
+                    + " want current revision "
+                    + status.currentRevision()
+                    + " got "
+                    + pods.get(i).revision()));
       }
     }
     for (int i = pods.size() - 1, j = 0; j < status.updatedReplicas(); i--, j++) {
       if (i < 0) {
-        out.add(violation(name, "status.updatedReplicas " + status.updatedReplicas()
-            + " exceeds the " + pods.size() + " pods"));
+        out.add(
+            violation(
+                name,
+                "status.updatedReplicas "
+                    + status.updatedReplicas()
+                    + " exceeds the "
+                    + pods.size()
+                    + " pods"));
         break;
       }
       if (!status.updateRevision().equals(pods.get(i).revision())) {
-        out.add(violation(name, "pod " + pods.get(i).name() + " want update revision "
-            + status.updateRevision() + " got " + pods.get(i).revision()));
+        out.add(
+            violation(
+                name,
+                "pod "
+                    + pods.get(i).name()
+                    + " want update revision "
+                    + status.updateRevision()
+                    + " got "
+                    + pods.get(i).revision()));
       }
     }
     return out;
@@ -266,12 +300,21 @@ public final class StatefulSetInvariants {
 
   /** The identity, storage and claim part shared by upstream's three invariant helpers. */
   private static void podShape(
-      String name, Observation obs, ObservedPod pod, boolean claimMustExist,
+      String name,
+      Observation obs,
+      ObservedPod pod,
+      boolean claimMustExist,
       List<InvariantViolation> out) {
     StatefulSet set = obs.set();
     if (!storageMatches(set, pod)) {
-      out.add(violation(name, "pod " + pod.name() + " does not match the storage specification of"
-          + " StatefulSet " + set.name()));
+      out.add(
+          violation(
+              name,
+              "pod "
+                  + pod.name()
+                  + " does not match the storage specification of"
+                  + " StatefulSet "
+                  + set.name()));
     }
     for (VolumeClaimTemplate t : set.spec().volumeClaimTemplates()) {
       String claimName = PodNames.claimName(t.name(), set.name(), pod.ordinal());
@@ -283,13 +326,22 @@ public final class StatefulSetInvariants {
       claimInvariant(name, set, pod, claim, out);
     }
     if (!identityMatches(set, pod)) {
-      out.add(violation(name, "pod " + pod.name() + " does not match the identity specification"
-          + " of StatefulSet " + set.name()));
+      out.add(
+          violation(
+              name,
+              "pod "
+                  + pod.name()
+                  + " does not match the identity specification"
+                  + " of StatefulSet "
+                  + set.name()));
     }
   }
 
   private static void claimInvariant(
-      String name, StatefulSet set, ObservedPod pod, @Nullable ObservedClaim claim,
+      String name,
+      StatefulSet set,
+      ObservedPod pod,
+      @Nullable ObservedClaim claim,
       List<InvariantViolation> out) {
     ClaimRetentionPolicy policy = set.spec().effectiveRetentionPolicy();
     boolean scaledRetain = policy.effectiveWhenScaled() == RetentionPolicyType.RETAIN;
@@ -309,43 +361,86 @@ public final class StatefulSetInvariants {
     String c = claim.name();
     if (scaledRetain && deletedRetain) {
       if (setRef) {
-        out.add(violation(name, "claim " + c + " has unexpected owner ref on " + set.name()
-            + " for StatefulSet retain"));
+        out.add(
+            violation(
+                name,
+                "claim "
+                    + c
+                    + " has unexpected owner ref on "
+                    + set.name()
+                    + " for StatefulSet retain"));
       }
       if (podRef) {
-        out.add(violation(name, "claim " + c + " has unexpected owner ref on pod " + pod.name()
-            + " for StatefulSet retain"));
+        out.add(
+            violation(
+                name,
+                "claim "
+                    + c
+                    + " has unexpected owner ref on pod "
+                    + pod.name()
+                    + " for StatefulSet retain"));
       }
     } else if (scaledRetain) {
       if (!setRef) {
-        out.add(violation(name, "claim " + c + " does not have owner ref on " + set.name()
-            + " for StatefulSet deletion"));
+        out.add(
+            violation(
+                name,
+                "claim "
+                    + c
+                    + " does not have owner ref on "
+                    + set.name()
+                    + " for StatefulSet deletion"));
       }
       if (podRef) {
-        out.add(violation(name, "claim " + c + " has unexpected owner ref on pod " + pod.name()
-            + " for StatefulSet deletion"));
+        out.add(
+            violation(
+                name,
+                "claim "
+                    + c
+                    + " has unexpected owner ref on pod "
+                    + pod.name()
+                    + " for StatefulSet deletion"));
       }
     } else if (deletedRetain) {
       if (setRef) {
-        out.add(violation(name, "claim " + c + " has unexpected owner ref on " + set.name()
-            + " for scaledown only"));
+        out.add(
+            violation(
+                name,
+                "claim "
+                    + c
+                    + " has unexpected owner ref on "
+                    + set.name()
+                    + " for scaledown only"));
       }
       if (!inRange && !podRef) {
-        out.add(violation(name, "claim " + c + " does not have owner ref on condemned pod "
-            + pod.name() + " for scaledown delete"));
+        out.add(
+            violation(
+                name,
+                "claim "
+                    + c
+                    + " does not have owner ref on condemned pod "
+                    + pod.name()
+                    + " for scaledown delete"));
       }
       if (inRange && podRef) {
-        out.add(violation(name, "claim " + c + " has unexpected owner ref on pod " + pod.name()
-            + " for scaledown delete"));
+        out.add(
+            violation(
+                name,
+                "claim "
+                    + c
+                    + " has unexpected owner ref on pod "
+                    + pod.name()
+                    + " for scaledown delete"));
       }
     } else if (!inRange) {
       if (!podRef || setRef) {
-        out.add(violation(name, "condemned claim " + c + " has bad owner refs: "
-            + claim.ownerReferences()));
+        out.add(
+            violation(
+                name, "condemned claim " + c + " has bad owner refs: " + claim.ownerReferences()));
       }
     } else if (podRef || !setRef) {
-      out.add(violation(name, "live claim " + c + " has bad owner refs: "
-          + claim.ownerReferences()));
+      out.add(
+          violation(name, "live claim " + c + " has bad owner refs: " + claim.ownerReferences()));
     }
   }
 
@@ -354,8 +449,8 @@ public final class StatefulSetInvariants {
 
   /**
    * Every pod the set owns has its identity (R-ID-2: name {@code <set>-<ordinal>}, the set's
-   * namespace, the pod-name label) and its storage (R-PVC-5: a volume per claim template naming
-   * its claim), so it never mounts another ordinal's data.
+   * namespace, the pod-name label) and its storage (R-PVC-5: a volume per claim template naming its
+   * claim), so it never mounts another ordinal's data.
    *
    * @throws NullPointerException if obs is null
    */
@@ -365,12 +460,18 @@ public final class StatefulSetInvariants {
     StatefulSet set = obs.set();
     for (ObservedPod pod : ownedPods(obs)) {
       if (!identityMatches(set, pod)) {
-        out.add(violation(name, pod.name() + " does not have the identity of " + set.name()
-            + " ordinal " + pod.ordinal()));
+        out.add(
+            violation(
+                name,
+                pod.name()
+                    + " does not have the identity of "
+                    + set.name()
+                    + " ordinal "
+                    + pod.ordinal()));
       }
       if (!storageMatches(set, pod)) {
-        out.add(violation(name, pod.name() + " does not mount its own claims: "
-            + pod.claimVolumes()));
+        out.add(
+            violation(name, pod.name() + " does not mount its own claims: " + pod.claimVolumes()));
       }
     }
     return out;
@@ -390,8 +491,15 @@ public final class StatefulSetInvariants {
       }
       String other = seen.putIfAbsent(pod.ordinal(), pod.name());
       if (other != null) {
-        out.add(violation("onePodPerOrdinal", "ordinal " + pod.ordinal() + " has two live pods: "
-            + other + " and " + pod.name()));
+        out.add(
+            violation(
+                "onePodPerOrdinal",
+                "ordinal "
+                    + pod.ordinal()
+                    + " has two live pods: "
+                    + other
+                    + " and "
+                    + pod.name()));
       }
     }
     return out;
@@ -401,9 +509,9 @@ public final class StatefulSetInvariants {
   // Plan invariants
 
   /**
-   * The plan touches no pod the set does not own: it deletes, updates and releases only pods
-   * whose controller is the set (or that it adopts earlier in the plan), and adopts only orphans
-   * in its namespace that it selects, whose names make them members, and that are not terminating
+   * The plan touches no pod the set does not own: it deletes, updates and releases only pods whose
+   * controller is the set (or that it adopts earlier in the plan), and adopts only orphans in its
+   * namespace that it selects, whose names make them members, and that are not terminating
    * (R-ADOPT-3, R-ADOPT-4).
    *
    * @throws NullPointerException if an argument is null
@@ -423,12 +531,28 @@ public final class StatefulSetInvariants {
         if (pod == null) {
           out.add(violation(name, "adopts " + adopt.name() + ", which is not observed"));
         } else if (pod.controllerRef() != null) {
-          out.add(violation(name, "adopts " + pod.name() + ", which "
-              + pod.controllerRef().kind() + " " + pod.controllerRef().name() + " controls"));
-        } else if (!pod.namespace().equals(set.namespace()) || !selects(set, pod)
+          out.add(
+              violation(
+                  name,
+                  "adopts "
+                      + pod.name()
+                      + ", which "
+                      + pod.controllerRef().kind()
+                      + " "
+                      + pod.controllerRef().name()
+                      + " controls"));
+        } else if (!pod.namespace().equals(set.namespace())
+            || !selects(set, pod)
             || isTerminating(pod)) {
-          out.add(violation(name, "adopts " + pod.name() + ", which is not a selected,"
-              + " live member of " + set.name() + " in its namespace"));
+          out.add(
+              violation(
+                  name,
+                  "adopts "
+                      + pod.name()
+                      + ", which is not a selected,"
+                      + " live member of "
+                      + set.name()
+                      + " in its namespace"));
         } else {
           adopted.add(pod.name());
         }
@@ -448,15 +572,24 @@ public final class StatefulSetInvariants {
       ObservedPod pod = pod(before, podName, uid);
       String verb = a.getClass().getSimpleName();
       if (pod == null) {
-        out.add(violation(name, verb + " of " + podName + " (uid " + uid
-            + "), which is not observed"));
+        out.add(
+            violation(name, verb + " of " + podName + " (uid " + uid + "), which is not observed"));
       } else if (pod.controllerRef() == null) {
         if (!adopted.contains(podName)) {
           out.add(violation(name, verb + " of orphan " + podName + ", not adopted first"));
         }
       } else if (!pod.controllerRef().uid().equals(set.uid())) {
-        out.add(violation(name, verb + " of " + podName + ", which "
-            + pod.controllerRef().kind() + " " + pod.controllerRef().name() + " controls"));
+        out.add(
+            violation(
+                name,
+                verb
+                    + " of "
+                    + podName
+                    + ", which "
+                    + pod.controllerRef().kind()
+                    + " "
+                    + pod.controllerRef().name()
+                    + " controls"));
       }
     }
     return out;
@@ -475,8 +608,15 @@ public final class StatefulSetInvariants {
       int ordinal = PodNames.ordinal(c.pod().name());
       for (ObservedPod pod : managedPods(before)) {
         if (pod.ordinal() == ordinal && !isTerminating(pod)) {
-          out.add(violation("noPodCreatedOverAnother", "creates " + c.pod().name()
-              + " while " + pod.name() + " is live for ordinal " + ordinal));
+          out.add(
+              violation(
+                  "noPodCreatedOverAnother",
+                  "creates "
+                      + c.pod().name()
+                      + " while "
+                      + pod.name()
+                      + " is live for ordinal "
+                      + ordinal));
         }
       }
     }
@@ -508,8 +648,15 @@ public final class StatefulSetInvariants {
       for (int i = 0; i < index && i < slots.length; i++) {
         String why = notReadyForSuccessor(before, slots[i]);
         if (why != null) {
-          out.add(violation(name, "creates " + c.pod().name() + " while "
-              + PodNames.podName(before.set().name(), spec.startOrdinal() + i) + " " + why));
+          out.add(
+              violation(
+                  name,
+                  "creates "
+                      + c.pod().name()
+                      + " while "
+                      + PodNames.podName(before.set().name(), spec.startOrdinal() + i)
+                      + " "
+                      + why));
         }
       }
     }
@@ -553,14 +700,23 @@ public final class StatefulSetInvariants {
     for (Action.DeletePod d : deletes) {
       int ordinal = PodNames.ordinal(d.name());
       if (ordinal != highest) {
-        out.add(violation(name, "deletes " + d.name() + " while ordinal " + highest
-            + " is the highest condemned"));
+        out.add(
+            violation(
+                name,
+                "deletes " + d.name() + " while ordinal " + highest + " is the highest condemned"));
       }
       for (int i = 0; i < slots.length; i++) {
         String why = notReadyForSuccessor(before, slots[i]);
         if (why != null) {
-          out.add(violation(name, "deletes " + d.name() + " while "
-              + PodNames.podName(set.name(), set.spec().startOrdinal() + i) + " " + why));
+          out.add(
+              violation(
+                  name,
+                  "deletes "
+                      + d.name()
+                      + " while "
+                      + PodNames.podName(set.name(), set.spec().startOrdinal() + i)
+                      + " "
+                      + why));
         }
       }
     }
@@ -568,10 +724,10 @@ public final class StatefulSetInvariants {
   }
 
   /**
-   * A rolling update deletes pods only for RollingUpdate, only pods at or above the partition,
-   * not at the update revision and not terminating, and no more than {@code maxUnavailable} less
-   * the pods already unavailable (R-UPDATE-5, R-UPDATE-6, R-UPDATE-2), counting missing pods and
-   * pods not yet available for minReadySeconds as unavailable.
+   * A rolling update deletes pods only for RollingUpdate, only pods at or above the partition, not
+   * at the update revision and not terminating, and no more than {@code maxUnavailable} less the
+   * pods already unavailable (R-UPDATE-5, R-UPDATE-6, R-UPDATE-2), counting missing pods and pods
+   * not yet available for minReadySeconds as unavailable.
    *
    * @throws NullPointerException if an argument is null
    */
@@ -590,8 +746,9 @@ public final class StatefulSetInvariants {
     }
     StatefulSetSpec spec = before.set().spec();
     if (spec.updateStrategy().type() != UpdateStrategyType.ROLLING_UPDATE) {
-      out.add(violation(name, "deletes " + deletes.get(0).name() + " for an update under "
-          + "OnDelete"));
+      out.add(
+          violation(
+              name, "deletes " + deletes.get(0).name() + " for an update under " + "OnDelete"));
       return out;
     }
     RollingUpdate ru = spec.updateStrategy().rollingUpdate();
@@ -607,16 +764,30 @@ public final class StatefulSetInvariants {
     }
     int budget = Math.max(0, maxUnavailable - unavailable);
     if (deletes.size() > budget) {
-      out.add(violation(name, "deletes " + deletes.size() + " pods for the update with "
-          + unavailable + " unavailable and maxUnavailable " + maxUnavailable));
+      out.add(
+          violation(
+              name,
+              "deletes "
+                  + deletes.size()
+                  + " pods for the update with "
+                  + unavailable
+                  + " unavailable and maxUnavailable "
+                  + maxUnavailable));
     }
     String updateRevision = plan.status().updateRevision();
     for (Action.DeletePod d : deletes) {
       ObservedPod pod = pod(before, d.name(), d.uid());
       int index = PodNames.ordinal(d.name()) - spec.startOrdinal();
       if (index < partition || index >= replicas) {
-        out.add(violation(name, "deletes " + d.name() + " for the update, outside the indexes "
-            + partition + ".." + (replicas - 1)));
+        out.add(
+            violation(
+                name,
+                "deletes "
+                    + d.name()
+                    + " for the update, outside the indexes "
+                    + partition
+                    + ".."
+                    + (replicas - 1)));
       }
       if (pod != null && pod.revision().equals(updateRevision)) {
         out.add(violation(name, "deletes " + d.name() + ", already at " + updateRevision));
@@ -629,15 +800,15 @@ public final class StatefulSetInvariants {
   }
 
   /**
-   * The status the plan computes passes the apiserver's status validation against the stored
-   * one (R-STATUS-11): counters not negative, none above {@code replicas}, available not above
-   * ready, {@code collisionCount} not decremented.
+   * The status the plan computes passes the apiserver's status validation against the stored one
+   * (R-STATUS-11): counters not negative, none above {@code replicas}, available not above ready,
+   * {@code collisionCount} not decremented.
    *
    * <p>Upstream breaks this one, and the planner with it: a rolling-update deletion decrements
    * {@code currentReplicas} (R-STATUS-4) even when the deleted pod was not counted at the current
-   * revision (it is at a third revision, or has no revision label), so with {@code
-   * maxUnavailable} of 2 or more, or such a pod, the status goes negative and the apiserver
-   * rejects the write. It is therefore not part of {@link #checkPlan} or {@link #checkAll}.
+   * revision (it is at a third revision, or has no revision label), so with {@code maxUnavailable}
+   * of 2 or more, or such a pod, the status goes negative and the apiserver rejects the write. It
+   * is therefore not part of {@link #checkPlan} or {@link #checkAll}.
    *
    * @throws NullPointerException if an argument is null
    */
@@ -655,9 +826,9 @@ public final class StatefulSetInvariants {
   /**
    * A claim of the set's namespace that is gone (or replaced by one of another uid) after a step
    * was deleted through the retention policy: the garbage collector may delete it because every
-   * owner is gone, and one owner reference is the kind the policy in force before the step asks
-   * for (a pod of the set with {@code whenScaled: Delete}, the set with {@code whenDeleted:
-   * Delete}). The controller itself never deletes claims (R-PVC-8).
+   * owner is gone, and one owner reference is the kind the policy in force before the step asks for
+   * (a pod of the set with {@code whenScaled: Delete}, the set with {@code whenDeleted: Delete}).
+   * The controller itself never deletes claims (R-PVC-8).
    *
    * @throws NullPointerException if an argument is null
    */
@@ -676,18 +847,25 @@ public final class StatefulSetInvariants {
         continue;
       }
       if (!deletedByRetention(claim, before, after)) {
-        out.add(violation("claimsDeletedOnlyByRetention", "claim " + claim.name()
-            + (now == null ? " deleted" : " replaced") + " with owners "
-            + owners(claim) + " under retention " + policy(before.set())));
+        out.add(
+            violation(
+                "claimsDeletedOnlyByRetention",
+                "claim "
+                    + claim.name()
+                    + (now == null ? " deleted" : " replaced")
+                    + " with owners "
+                    + owners(claim)
+                    + " under retention "
+                    + policy(before.set())));
       }
     }
     return out;
   }
 
   /**
-   * No file written to a claim is lost, unless the claim itself was deleted through the
-   * retention policy ({@link #claimsDeletedOnlyByRetention}'s rule). A simulated cluster keeps a
-   * map from claim name to the files on its volume and passes it before and after a step.
+   * No file written to a claim is lost, unless the claim itself was deleted through the retention
+   * policy ({@link #claimsDeletedOnlyByRetention}'s rule). A simulated cluster keeps a map from
+   * claim name to the files on its volume and passes it before and after a step.
    *
    * @param filesBefore claim name to the files on its volume before the step
    * @param filesAfter the same after the step
@@ -711,8 +889,15 @@ public final class StatefulSetInvariants {
       ObservedClaim now = after.claim(e.getKey());
       if (claim != null && (now == null || !now.uid().equals(claim.uid()))) {
         if (!deletedByRetention(claim, before, after)) {
-          out.add(violation(name, "claim " + claim.name() + " holding " + e.getValue()
-              + " was deleted outside the retention policy " + policy(before.set())));
+          out.add(
+              violation(
+                  name,
+                  "claim "
+                      + claim.name()
+                      + " holding "
+                      + e.getValue()
+                      + " was deleted outside the retention policy "
+                      + policy(before.set())));
         }
         continue;
       }
@@ -951,7 +1136,9 @@ public final class StatefulSetInvariants {
 
   private static String policy(StatefulSet set) {
     ClaimRetentionPolicy p = set.spec().effectiveRetentionPolicy();
-    return "whenDeleted=" + p.effectiveWhenDeleted().wireName() + ", whenScaled="
+    return "whenDeleted="
+        + p.effectiveWhenDeleted().wireName()
+        + ", whenScaled="
         + p.effectiveWhenScaled().wireName();
   }
 }

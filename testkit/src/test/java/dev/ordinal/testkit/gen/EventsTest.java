@@ -30,7 +30,8 @@ class EventsTest {
         .hasToString(
             "kubectl patch sts web -p"
                 + " '{\"spec\":{\"updateStrategy\":{\"rollingUpdate\":{\"partition\":2}}}}'");
-    assertThat(new Event.SetRetention("web", RetentionPolicyType.RETAIN, RetentionPolicyType.DELETE))
+    assertThat(
+            new Event.SetRetention("web", RetentionPolicyType.RETAIN, RetentionPolicyType.DELETE))
         .hasToString(
             "kubectl patch sts web -p '{\"spec\":{\"persistentVolumeClaimRetentionPolicy\":"
                 + "{\"whenDeleted\":\"Retain\",\"whenScaled\":\"Delete\"}}}'");
@@ -99,11 +100,12 @@ class EventsTest {
   @Test
   void setPartition_isRejectedForOnDelete() {
     StatefulSet onDelete =
-        ImmutableStatefulSet.copyOf(WEB).withSpec(
-            dev.ordinal.api.StatefulSetSpec.builder()
-                .from(WEB.spec())
-                .updateStrategy(UpdateStrategy.ON_DELETE)
-                .build());
+        ImmutableStatefulSet.copyOf(WEB)
+            .withSpec(
+                dev.ordinal.api.StatefulSetSpec.builder()
+                    .from(WEB.spec())
+                    .updateStrategy(UpdateStrategy.ON_DELETE)
+                    .build());
     assertThatThrownBy(() -> new Event.SetPartition("web", 1).applyTo(onDelete))
         .isInstanceOf(InvalidStatefulSetException.class)
         .hasMessageContaining("only allowed for updateStrategy 'RollingUpdate'");

@@ -33,8 +33,7 @@ class GensTest {
   @Test
   void observations_areDescribedReadably() {
     StatefulSet set = Specs.statefulSet(Source.of(3));
-    String text =
-        Gens.observations().asString(ObservedStates.observation(Source.of(4), set));
+    String text = Gens.observations().asString(ObservedStates.observation(Source.of(4), set));
     assertThat(text).startsWith("sts ");
   }
 }

@@ -3,9 +3,9 @@ package dev.ordinal.testkit.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
-import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.plan.ReconcilePlan;
@@ -98,11 +98,27 @@ class ObservedStatesTest {
     }
     assertThat(seen)
         .contains(
-            "phase PENDING", "phase RUNNING", "phase SUCCEEDED", "phase FAILED",
-            "phase UNKNOWN", "in range", "out of range", "unparsable name", "ready",
-            "terminating", "orphan", "ours", "foreign", "no revision", "revision",
-            "duplicate ordinal", "claim owned by StatefulSet", "claim owned by Pod",
-            "claim owned by Pod (stale)", "claim owned by ConfigMap", "claim terminating",
+            "phase PENDING",
+            "phase RUNNING",
+            "phase SUCCEEDED",
+            "phase FAILED",
+            "phase UNKNOWN",
+            "in range",
+            "out of range",
+            "unparsable name",
+            "ready",
+            "terminating",
+            "orphan",
+            "ours",
+            "foreign",
+            "no revision",
+            "revision",
+            "duplicate ordinal",
+            "claim owned by StatefulSet",
+            "claim owned by Pod",
+            "claim owned by Pod (stale)",
+            "claim owned by ConfigMap",
+            "claim terminating",
             "history");
   }
 

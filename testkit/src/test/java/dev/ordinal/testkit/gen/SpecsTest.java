@@ -34,8 +34,7 @@ class SpecsTest {
               assertThat(Defaults.isDefaulted(set)).isTrue();
               assertThat(set.spec().effectiveReplicas()).isBetween(0, 5);
               assertThat(set.generation()).isEqualTo(1);
-              Observation empty =
-                  Observation.builder().set(set).now(ObservedStates.NOW).build();
+              Observation empty = Observation.builder().set(set).now(ObservedStates.NOW).build();
               assertThat(reconciler.plan(empty)).isNotNull();
             });
   }

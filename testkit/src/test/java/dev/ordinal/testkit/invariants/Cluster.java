@@ -4,9 +4,9 @@ import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.LabelSelector;
+import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
-import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.PodNames;
@@ -78,10 +78,7 @@ final class Cluster {
         .name(name)
         .uid("uid-" + name)
         .labels(
-            Map.of(
-                "app", "web",
-                ObservedPod.POD_NAME_LABEL, name,
-                ObservedPod.REVISION_LABEL, REV))
+            Map.of("app", "web", ObservedPod.POD_NAME_LABEL, name, ObservedPod.REVISION_LABEL, REV))
         .ownerReferences(List.of(setRef(set)))
         .phase(phase)
         .ready(ready)
@@ -104,12 +101,7 @@ final class Cluster {
   }
 
   static Observation observe(StatefulSet set, List<ObservedPod> pods, List<ObservedClaim> claims) {
-    return Observation.builder()
-        .set(set)
-        .pods(pods)
-        .claims(claims)
-        .now(ObservedStates.NOW)
-        .build();
+    return Observation.builder().set(set).pods(pods).claims(claims).now(ObservedStates.NOW).build();
   }
 
   static ReconcilePlan plan(StatefulSetStatus status, Action... actions) {

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.IntOrString;
+import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
-import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.PodPhase;
@@ -75,7 +75,8 @@ class StatefulSetInvariantsTest {
   @Test
   void monotonic_reportsAGap() {
     Observation obs =
-        observe(web3, List.of(ready(web3, 0), ready(web3, 2)), List.of(claim(web3, 0), claim(web3, 2)));
+        observe(
+            web3, List.of(ready(web3, 0), ready(web3, 2)), List.of(claim(web3, 0), claim(web3, 2)));
     assertThat(StatefulSetInvariants.monotonic(obs))
         .extracting(InvariantViolation::message)
         .containsExactly("pod web-2 deployed in the wrong order: expected ordinal 1");
@@ -94,17 +95,36 @@ class StatefulSetInvariantsTest {
   void update_checksRevisionsAgainstTheStatus() {
     dev.ordinal.api.ImmutableObservedPod old = ready(web3, 0);
     ObservedPod updated =
-        ready(web3, 1).withLabels(Map.of("app", "web", ObservedPod.POD_NAME_LABEL, "web-1",
-            ObservedPod.REVISION_LABEL, "web-rev2"));
+        ready(web3, 1)
+            .withLabels(
+                Map.of(
+                    "app",
+                    "web",
+                    ObservedPod.POD_NAME_LABEL,
+                    "web-1",
+                    ObservedPod.REVISION_LABEL,
+                    "web-rev2"));
     StatefulSet set =
         Cluster.withStatus(
-            web(2),
-            new StatefulSetStatus(1, 2, 2, 1, 1, 2, Cluster.REV, "web-rev2", 0, List.of()));
+            web(2), new StatefulSetStatus(1, 2, 2, 1, 1, 2, Cluster.REV, "web-rev2", 0, List.of()));
     Observation good = observe(set, List.of(old, updated), List.of(claim(set, 0), claim(set, 1)));
     assertThat(StatefulSetInvariants.update(good)).isEmpty();
-    Observation bad = observe(set, List.of(updated, old.withName("web-1").withUid("u")
-        .withLabels(Map.of("app", "web", ObservedPod.POD_NAME_LABEL, "web-1",
-            ObservedPod.REVISION_LABEL, Cluster.REV))), List.of(claim(set, 0), claim(set, 1)));
+    Observation bad =
+        observe(
+            set,
+            List.of(
+                updated,
+                old.withName("web-1")
+                    .withUid("u")
+                    .withLabels(
+                        Map.of(
+                            "app",
+                            "web",
+                            ObservedPod.POD_NAME_LABEL,
+                            "web-1",
+                            ObservedPod.REVISION_LABEL,
+                            Cluster.REV))),
+            List.of(claim(set, 0), claim(set, 1)));
     assertThat(StatefulSetInvariants.update(bad)).isNotEmpty();
   }
 
@@ -112,29 +132,36 @@ class StatefulSetInvariantsTest {
   void claimInvariants_followTheRetentionTable() {
     StatefulSet set = web(1, PodManagementPolicy.ORDERED_READY, DELETE_RETAIN);
     ObservedPod pod = ready(set, 0);
-    assertThat(StatefulSetInvariants.claimInvariants(
-            observe(set, List.of(pod), List.of(claim(set, 0, setRef(set))))))
+    assertThat(
+            StatefulSetInvariants.claimInvariants(
+                observe(set, List.of(pod), List.of(claim(set, 0, setRef(set))))))
         .isEmpty();
-    assertThat(StatefulSetInvariants.claimInvariants(
-            observe(set, List.of(pod), List.of(claim(set, 0)))))
+    assertThat(
+            StatefulSetInvariants.claimInvariants(
+                observe(set, List.of(pod), List.of(claim(set, 0)))))
         .extracting(InvariantViolation::message)
         .containsExactly(
             "claim data-web-0 does not have owner ref on web for StatefulSet deletion");
     // A pod that has not started yet is not expected to have its claim's references set.
-    assertThat(StatefulSetInvariants.claimInvariants(
-            observe(set, List.of(pod(set, 0, PodPhase.PENDING, false)), List.of(claim(set, 0)))))
+    assertThat(
+            StatefulSetInvariants.claimInvariants(
+                observe(
+                    set, List.of(pod(set, 0, PodPhase.PENDING, false)), List.of(claim(set, 0)))))
         .isEmpty();
   }
 
   @Test
   void claimInvariants_missingClaimIsAViolationOnlyWhenScaledRetain() {
     StatefulSet retain = web(1);
-    assertThat(names(StatefulSetInvariants.claimInvariants(
-            observe(retain, List.of(ready(retain, 0)), List.of()))))
+    assertThat(
+            names(
+                StatefulSetInvariants.claimInvariants(
+                    observe(retain, List.of(ready(retain, 0)), List.of()))))
         .containsExactly("claimInvariants");
     StatefulSet delete = web(1, PodManagementPolicy.ORDERED_READY, RETAIN_DELETE);
-    assertThat(StatefulSetInvariants.claimInvariants(
-            observe(delete, List.of(ready(delete, 0)), List.of())))
+    assertThat(
+            StatefulSetInvariants.claimInvariants(
+                observe(delete, List.of(ready(delete, 0)), List.of())))
         .isEmpty();
   }
 
@@ -142,13 +169,17 @@ class StatefulSetInvariantsTest {
   void claimInvariants_condemnedClaimNeedsItsPodsReference() {
     StatefulSet set = web(1, PodManagementPolicy.ORDERED_READY, RETAIN_DELETE);
     ObservedPod condemned = ready(set, 1);
-    assertThat(StatefulSetInvariants.claimInvariants(
-            observe(set, List.of(ready(set, 0), condemned),
-                List.of(claim(set, 0), claim(set, 1, podRef(condemned))))))
+    assertThat(
+            StatefulSetInvariants.claimInvariants(
+                observe(
+                    set,
+                    List.of(ready(set, 0), condemned),
+                    List.of(claim(set, 0), claim(set, 1, podRef(condemned))))))
         .isEmpty();
-    assertThat(StatefulSetInvariants.claimInvariants(
-            observe(set, List.of(ready(set, 0), condemned),
-                List.of(claim(set, 0), claim(set, 1)))))
+    assertThat(
+            StatefulSetInvariants.claimInvariants(
+                observe(
+                    set, List.of(ready(set, 0), condemned), List.of(claim(set, 0), claim(set, 1)))))
         .extracting(InvariantViolation::message)
         .containsExactly(
             "claim data-web-1 does not have owner ref on condemned pod web-1 for scaledown delete");
@@ -160,8 +191,9 @@ class StatefulSetInvariantsTest {
   void identityAndStorage_reportsAMissingNameLabelAndForeignVolumes() {
     ObservedPod noLabel = ready(web3, 0).withLabels(Map.of("app", "web"));
     ObservedPod wrongVolume = ready(web3, 1).withClaimVolumes(Map.of("data", "data-web-0"));
-    assertThat(StatefulSetInvariants.identityAndStorage(
-            observe(web3, List.of(noLabel, wrongVolume), List.of())))
+    assertThat(
+            StatefulSetInvariants.identityAndStorage(
+                observe(web3, List.of(noLabel, wrongVolume), List.of())))
         .extracting(InvariantViolation::message)
         .containsExactly(
             "web-0 does not have the identity of web ordinal 0",
@@ -171,14 +203,17 @@ class StatefulSetInvariantsTest {
   @Test
   void onePodPerOrdinal_reportsTwoLivePodsForOneOrdinal() {
     ObservedPod canonical = ready(web3, 1);
-    dev.ordinal.api.ImmutableObservedPod padded = ready(web3, 1).withName("web-01").withUid("other");
-    assertThat(StatefulSetInvariants.onePodPerOrdinal(
-            observe(web3, List.of(canonical, padded), List.of())))
+    dev.ordinal.api.ImmutableObservedPod padded =
+        ready(web3, 1).withName("web-01").withUid("other");
+    assertThat(
+            StatefulSetInvariants.onePodPerOrdinal(
+                observe(web3, List.of(canonical, padded), List.of())))
         .extracting(InvariantViolation::message)
         .containsExactly("ordinal 1 has two live pods: web-01 and web-1");
     ObservedPod terminating = padded.withDeletionTimestamp(ObservedStates.NOW);
-    assertThat(StatefulSetInvariants.onePodPerOrdinal(
-            observe(web3, List.of(canonical, terminating), List.of())))
+    assertThat(
+            StatefulSetInvariants.onePodPerOrdinal(
+                observe(web3, List.of(canonical, terminating), List.of())))
         .isEmpty();
   }
 
@@ -208,7 +243,8 @@ class StatefulSetInvariantsTest {
     assertThat(real.actions().get(0)).isInstanceOf(Action.AdoptPod.class);
     assertThat(StatefulSetInvariants.noForeignPodTouched(obs, real)).isEmpty();
     ReconcilePlan bad =
-        plan(obs.set().status(), new Action.DeletePod("web-0", orphan.uid(), DeleteReason.FINISHED));
+        plan(
+            obs.set().status(), new Action.DeletePod("web-0", orphan.uid(), DeleteReason.FINISHED));
     assertThat(StatefulSetInvariants.noForeignPodTouched(obs, bad))
         .extracting(InvariantViolation::message)
         .containsExactly("DeletePod of orphan web-0, not adopted first");
@@ -226,22 +262,23 @@ class StatefulSetInvariantsTest {
         .extracting(InvariantViolation::message)
         .containsExactly("creates web-1 while web-0 is not Running and Ready");
     ReconcilePlan two = plan(obs.set().status(), creates.get(1), creates.get(2));
-    assertThat(StatefulSetInvariants.orderedReadyCreation(
-            observe(web3, List.of(ready(web3, 0)), List.of()), two))
+    assertThat(
+            StatefulSetInvariants.orderedReadyCreation(
+                observe(web3, List.of(ready(web3, 0)), List.of()), two))
         .extracting(InvariantViolation::message)
         .containsExactly("creates 2 pods in one sync", "creates web-2 while web-1 does not exist");
     // Parallel sets create all at once.
-    assertThat(StatefulSetInvariants.orderedReadyCreation(
-            observe(parallel, List.of(), List.of()), plan(parallel.status(), creates.toArray(
-                new Action[0]))))
+    assertThat(
+            StatefulSetInvariants.orderedReadyCreation(
+                observe(parallel, List.of(), List.of()),
+                plan(parallel.status(), creates.toArray(new Action[0]))))
         .isEmpty();
   }
 
   @Test
   void orderedReadyScaleDown_reportsRemovingOtherThanTheHighest() {
     StatefulSet set = web(1);
-    Observation obs =
-        observe(set, List.of(ready(set, 0), ready(set, 1), ready(set, 2)), List.of());
+    Observation obs = observe(set, List.of(ready(set, 0), ready(set, 1), ready(set, 2)), List.of());
     ReconcilePlan bad =
         plan(set.status(), new Action.DeletePod("web-1", "uid-web-1", DeleteReason.SCALE_DOWN));
     assertThat(StatefulSetInvariants.orderedReadyScaleDown(obs, bad))
@@ -256,7 +293,9 @@ class StatefulSetInvariantsTest {
         Cluster.withStrategy(
             web(3), UpdateStrategy.rollingUpdateWith(new RollingUpdate(0, IntOrString.of(2))));
     Observation obs =
-        observe(set, List.of(ready(set, 0), pod(set, 1, PodPhase.PENDING, false), ready(set, 2)),
+        observe(
+            set,
+            List.of(ready(set, 0), pod(set, 1, PodPhase.PENDING, false), ready(set, 2)),
             List.of());
     ReconcilePlan bad =
         plan(
@@ -279,12 +318,12 @@ class StatefulSetInvariantsTest {
         .containsExactly("deletes web-2 for an update under OnDelete");
     StatefulSet partitioned = Cluster.withStrategy(web(3), UpdateStrategy.partitioned(2));
     Observation all =
-        observe(partitioned,
+        observe(
+            partitioned,
             List.of(ready(partitioned, 0), ready(partitioned, 1), ready(partitioned, 2)),
             List.of());
     ReconcilePlan below =
-        plan(partitioned.status(),
-            new Action.DeletePod("web-1", "uid-web-1", DeleteReason.UPDATE));
+        plan(partitioned.status(), new Action.DeletePod("web-1", "uid-web-1", DeleteReason.UPDATE));
     assertThat(StatefulSetInvariants.rollingUpdateRespectsMaxUnavailable(all, below))
         .extracting(InvariantViolation::message)
         .containsExactly("deletes web-1 for the update, outside the indexes 2..2");
@@ -309,18 +348,21 @@ class StatefulSetInvariantsTest {
     dev.ordinal.api.ControllerRevision current =
         reconciler.plan(first).actionsOf(Action.CreateRevision.class).get(0).revision();
     StatefulSet updated =
-        new dev.ordinal.testkit.gen.Event.SetImage("web", "app", "nginx:2.0").applyTo(
-            Cluster.withStatus(set, new StatefulSetStatus(
-                1, 1, 1, 0, 0, 1, current.name(), current.name(), 0, List.of())));
-    ObservedPod unlabelled = ready(updated, 0).withLabels(
-        Map.of("app", "web", ObservedPod.POD_NAME_LABEL, "web-0"));
+        new dev.ordinal.testkit.gen.Event.SetImage("web", "app", "nginx:2.0")
+            .applyTo(
+                Cluster.withStatus(
+                    set,
+                    new StatefulSetStatus(
+                        1, 1, 1, 0, 0, 1, current.name(), current.name(), 0, List.of())));
+    ObservedPod unlabelled =
+        ready(updated, 0).withLabels(Map.of("app", "web", ObservedPod.POD_NAME_LABEL, "web-0"));
     Observation obs =
         Observation.builder()
             .set(updated)
             .pods(List.of(unlabelled))
             .claims(List.of(claim(updated, 0)))
-            .revisions(List.of(
-                dev.ordinal.api.ImmutableControllerRevision.copyOf(current).withUid("r1")))
+            .revisions(
+                List.of(dev.ordinal.api.ImmutableControllerRevision.copyOf(current).withUid("r1")))
             .now(ObservedStates.NOW)
             .build();
     ReconcilePlan plan = reconciler.plan(obs);
@@ -339,7 +381,9 @@ class StatefulSetInvariantsTest {
   void noPodCreatedOverAnother_reportsCreatingOverALivePod() {
     StatefulSet parallel = web(3, PodManagementPolicy.PARALLEL, ClaimRetentionPolicy.RETAIN);
     Action.CreatePod create =
-        reconciler.plan(observe(parallel, List.of(), List.of())).actionsOf(Action.CreatePod.class)
+        reconciler
+            .plan(observe(parallel, List.of(), List.of()))
+            .actionsOf(Action.CreatePod.class)
             .get(0);
     Observation obs = observe(parallel, List.of(ready(parallel, 0).withName("web-00")), List.of());
     assertThat(StatefulSetInvariants.noPodCreatedOverAnother(obs, plan(parallel.status(), create)))
@@ -364,7 +408,9 @@ class StatefulSetInvariantsTest {
     StatefulSet retain = web(1);
     ObservedPod gone = ready(retain, 1);
     Observation before =
-        observe(retain, List.of(ready(retain, 0), gone),
+        observe(
+            retain,
+            List.of(ready(retain, 0), gone),
             List.of(claim(retain, 0), claim(retain, 1, podRef(gone))));
     Observation after = observe(retain, List.of(ready(retain, 0)), List.of());
     assertThat(StatefulSetInvariants.claimsDeletedOnlyByRetention(before, after))
@@ -383,13 +429,16 @@ class StatefulSetInvariantsTest {
     Observation before = observe(set, List.of(ready(set, 0)), List.of(claim));
     Map<String, Set<String>> files = Map.of("data-web-0", Set.of("a", "b"));
     assertThat(StatefulSetInvariants.noDataLost(before, files, before, files)).isEmpty();
-    assertThat(StatefulSetInvariants.noDataLost(
-            before, files, before, Map.of("data-web-0", Set.of("a"))))
+    assertThat(
+            StatefulSetInvariants.noDataLost(
+                before, files, before, Map.of("data-web-0", Set.of("a"))))
         .extracting(InvariantViolation::message)
         .containsExactly("claim data-web-0 lost files [b]");
     Observation replaced =
-        observe(set, List.of(ready(set, 0)), List.of(dev.ordinal.api.ImmutableObservedClaim
-            .copyOf(claim).withUid("new")));
+        observe(
+            set,
+            List.of(ready(set, 0)),
+            List.of(dev.ordinal.api.ImmutableObservedClaim.copyOf(claim).withUid("new")));
     assertThat(names(StatefulSetInvariants.noDataLost(before, files, replaced, Map.of())))
         .containsExactly("noDataLost");
   }
@@ -399,8 +448,8 @@ class StatefulSetInvariantsTest {
   @Test
   void checkAll_isEmptyForARealSyncOfAHealthyCluster() {
     Observation before =
-        observe(web3, List.of(ready(web3, 0), ready(web3, 1)),
-            List.of(claim(web3, 0), claim(web3, 1)));
+        observe(
+            web3, List.of(ready(web3, 0), ready(web3, 1)), List.of(claim(web3, 0), claim(web3, 1)));
     ReconcilePlan plan = reconciler.plan(before);
     assertThat(StatefulSetInvariants.checkAll(SyncStep.sync(before, plan, before))).isEmpty();
     StatefulSetInvariants.assertAll(SyncStep.sync(before, plan, before));
@@ -409,7 +458,9 @@ class StatefulSetInvariantsTest {
   @Test
   void assertAll_throwsWithEveryViolationAndTheStates() {
     Observation obs =
-        observe(web3, List.of(ready(web3, 1), ready(web3, 1).withName("web-01").withUid("x")),
+        observe(
+            web3,
+            List.of(ready(web3, 1), ready(web3, 1).withName("web-01").withUid("x")),
             List.of());
     assertThatThrownBy(() -> StatefulSetInvariants.assertAll(SyncStep.other(obs, obs)))
         .isInstanceOf(AssertionError.class)
