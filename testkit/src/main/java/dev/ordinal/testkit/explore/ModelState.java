@@ -1,11 +1,10 @@
 package dev.ordinal.testkit.explore;
 
+import com.google.common.collect.Maps;
 import dev.ordinal.api.ControllerRevision;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.StatefulSetStatus;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +30,6 @@ final class ModelState {
   private final List<ControllerRevision> revisions;
   private final Set<String> written;
   private final int hash;
-  private @Nullable Map<String, Set<String>> files;
 
   /**
    * @param script how many of the scenario's user events have happened; it fixes the set's spec
@@ -112,18 +110,9 @@ final class ModelState {
     return written;
   }
 
-  /** Returns claim name to the files on its volume, for {@code noDataLost}; computed once. */
+  /** Returns claim name to the files on its volume, for {@code noDataLost}: a view. */
   Map<String, Set<String>> files() {
-    Map<String, Set<String>> f = files;
-    if (f == null) {
-      Map<String, Set<String>> m = new HashMap<>();
-      for (String claim : written) {
-        m.put(claim, FILE);
-      }
-      f = Collections.unmodifiableMap(m);
-      files = f;
-    }
-    return f;
+    return Maps.asMap(written, claim -> FILE);
   }
 
   @Override

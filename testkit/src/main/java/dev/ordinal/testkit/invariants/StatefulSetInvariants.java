@@ -1,6 +1,5 @@
 package dev.ordinal.testkit.invariants;
 
-
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.LabelSelector;
