@@ -829,6 +829,11 @@ public final class StatefulSetInvariants {
    * (a pod of the set with {@code whenScaled: Delete}, the set with {@code whenDeleted: Delete}).
    * The controller itself never deletes claims (R-PVC-8).
    *
+   * <p>Upstream breaks this one when the user switches {@code whenScaled} from Delete to Retain
+   * while a condemned pod terminates: if the pod is gone before the next sync, nothing scrubs its
+   * claim's owner reference and the garbage collector deletes the claim under the new policy. A
+   * scenario without retention changes does not reach that race.
+   *
    * @throws NullPointerException if an argument is null
    */
   public static List<InvariantViolation> claimsDeletedOnlyByRetention(

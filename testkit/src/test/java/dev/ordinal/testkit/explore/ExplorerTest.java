@@ -155,6 +155,39 @@ class ExplorerTest {
   }
 
   @Test
+  void retentionChangeToRetain_losesAClaimWhosePodEndsBeforeTheNextSync() {
+    // Upstream behaviour the explorer finds: whenScaled: Delete gives a condemned pod's claim an
+    // owner reference to the pod; if the user switches to Retain and the pod is gone before the
+    // controller syncs again, no sync ever visits that claim, and the garbage collector deletes
+    // it although the policy now says Retain. A sync in between would have scrubbed the reference.
+    Scenario s =
+        Scenario.of(
+            "retention race",
+            web(
+                PodManagementPolicy.PARALLEL,
+                ClaimRetentionPolicy.of(RetentionPolicyType.RETAIN, RetentionPolicyType.DELETE)),
+            List.of(
+                SCALE_UP,
+                SCALE_DOWN,
+                new Event.SetRetention(
+                    "web", RetentionPolicyType.RETAIN, RetentionPolicyType.RETAIN)));
+    Counterexample c = Explorer.explore(s, StatefulSetInvariants.ALL).violation().orElseThrow();
+    assertThat(c.script())
+        .isEqualTo(
+            "kubectl scale sts web --replicas=3\n"
+                + "sim sync web\n"
+                + "kubectl scale sts web --replicas=1\n"
+                + "sim sync web\n"
+                + "kubectl patch sts web -p '{\"spec\":{\"persistentVolumeClaimRetentionPolicy\":"
+                + "{\"whenDeleted\":\"Retain\",\"whenScaled\":\"Retain\"}}}'\n"
+                + "sim terminated web-1\n"
+                + "sim gc data-web-1\n");
+    assertThat(c.violations())
+        .extracting(InvariantViolation::invariant)
+        .containsExactly("claimsDeletedOnlyByRetention");
+  }
+
+  @Test
   void freeInterleaving_withFailuresAndAnUpdate_breaksNoInvariant() {
     Scenario s =
         Scenario.of(
