@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
           + " (more than 16777216 replicas) and malformed objects (a missing metadata.name or"
           + " spec.template, a misspelt field, a string where a number belongs) are bad input too,"
           + " reported in one line. When an enum field has an unknown value, only the enum"
-          + " violations are listed."
+          + " violations are listed. With --previous, a set must also pass create validation:"
+          + " the apiserver's leniency on update towards a stored invalid serviceName is not"
+          + " reproduced."
     },
     footer = {
       "",

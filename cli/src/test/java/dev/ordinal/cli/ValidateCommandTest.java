@@ -162,6 +162,22 @@ class ValidateCommandTest {
   }
 
   @Test
+  void badInput_withDebug_onTheCommandOrAboveIt_printsTheStackTrace() {
+    String missing = dir.resolve("missing.yaml").toString();
+
+    for (Cli.Result r :
+        new Cli.Result[] {
+          Cli.run("validate", "--debug", missing), Cli.run("--debug", "validate", missing)
+        }) {
+      assertThat(r.code()).isEqualTo(Exit.BAD_INPUT);
+      assertThat(r.err())
+          .startsWith("error: " + missing + ": cannot read: no such file\n")
+          .contains("dev.ordinal.kube.ManifestException", "\tat ");
+    }
+    assertThat(Cli.run("validate", missing).err()).doesNotContain("\tat ");
+  }
+
+  @Test
   void malformedObject_isBadInput_notAVerdict() {
     String file = w.set("replicas: 3", "replica: 3");
 
