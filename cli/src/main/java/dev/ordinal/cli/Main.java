@@ -110,10 +110,13 @@ public final class Main {
       mixinStandardHelpOptions = true,
       versionProvider = VersionProvider.class,
       description =
-          "The Kubernetes StatefulSet controller (v1.35) on your manifests: what it would do"
-              + " next, whether the apiserver would accept them, and what kubectl rollout status"
-              + " would say.",
+          "The Kubernetes StatefulSet controller (v1.35) as pure functions: replay the"
+              + " StatefulSet tutorial or your own scenario on a simulated cluster, or ask of your"
+              + " manifests what the controller would do next, whether the apiserver would accept"
+              + " them, and what kubectl rollout status would say.",
       subcommands = {
+        TutorialCommand.class,
+        RunCommand.class,
         PlanCommand.class,
         ValidateCommand.class,
         RolloutStatusCommand.class,
@@ -138,8 +141,8 @@ public final class Main {
       spec.commandLine()
           .getErr()
           .println(
-              "error: a command is required: plan, validate or rollout-status (see 'ordinal"
-                  + " --help')");
+              "error: a command is required: tutorial, run, plan, validate or rollout-status"
+                  + " (see 'ordinal --help')");
       return Exit.BAD_INPUT;
     }
   }

@@ -38,13 +38,13 @@ class MainTest {
     assertThat(r.code()).isEqualTo(Exit.OK);
     assertThat(r.out())
         .startsWith("Usage: ordinal [-hV] [--debug] [COMMAND]")
-        .contains("  plan ", "  validate ", "  rollout-status ", "  help ")
+        .contains("  tutorial ", "  run ", "  plan ", "  validate ", "  rollout-status ", "  help ")
         .contains("  2  bad usage or unreadable input");
     assertThat(r.err()).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"plan", "validate", "rollout-status"})
+  @ValueSource(strings = {"tutorial", "run", "plan", "validate", "rollout-status"})
   void help_onEverySubcommand(String command) {
     Cli.Result r = Cli.run(command, "--help");
 
@@ -54,7 +54,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"plan", "validate", "rollout-status"})
+  @ValueSource(strings = {"tutorial", "run", "plan", "validate", "rollout-status"})
   void helpCommand_printsTheSameAsTheOption(String command) {
     assertThat(Cli.run("help", command).out()).isEqualTo(Cli.run(command, "--help").out());
   }
@@ -67,8 +67,8 @@ class MainTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
         .isEqualTo(
-            "error: a command is required: plan, validate or rollout-status (see 'ordinal"
-                + " --help')\n");
+            "error: a command is required: tutorial, run, plan, validate or rollout-status"
+                + " (see 'ordinal --help')\n");
   }
 
   @Test
