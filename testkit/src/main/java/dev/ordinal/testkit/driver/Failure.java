@@ -12,9 +12,10 @@ import static java.util.Objects.requireNonNull;
  * @param afterEvent how many events of the sequence had begun when it was seen (it was seen during
  *     or right after event number {@code afterEvent}, counting from 1): 0 while the set was
  *     created, the sequence's length during convergence; the events after it play no part
+ * @param converging whether it was seen after the sequence, while the cluster settled
  * @since 0.1.0
  */
-public record Failure(String kind, String message, int afterEvent) {
+public record Failure(String kind, String message, int afterEvent, boolean converging) {
 
   /** The kind of a set that did not converge once the faults stopped. */
   public static final String CONVERGENCE = "convergence";

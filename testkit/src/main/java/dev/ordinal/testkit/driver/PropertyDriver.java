@@ -24,9 +24,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,8 +79,9 @@ import org.jspecify.annotations.Nullable;
  * {@link StatefulSetInvariants#burst}, {@link StatefulSetInvariants#update}, {@link
  * StatefulSetInvariants#claimInvariants}) holding in the settled state.
  *
- * <p>A driver is immutable and its runs are independent; it is not meant to be shared across
- * threads only because the {@link Builder#afterEachEvent hook} it calls may not be.
+ * <p>A driver is immutable and its runs are independent: {@link #check()} runs the tries on every
+ * core (the {@link Builder#afterEachEvent hook} and {@link Builder#invariant invariants} must
+ * therefore be thread-safe), and its report does not depend on how many there are.
  *
  * @since 0.1.0
  */
@@ -255,16 +258,33 @@ public final class PropertyDriver {
    * it. The report is the same for the same configuration, on every JVM.
    */
   public PropertyReport check() {
+    // Tries are independent, so they run on every core; the report takes the lowest failing try,
+    // which makes it the same whatever the number of cores or the order the tries finish in.
+    Trial[] trials = new Trial[tries];
+    AtomicInteger firstFailure = new AtomicInteger(tries);
+    IntStream.range(0, tries)
+        .parallel()
+        .forEach(
+            i -> {
+              if (i > firstFailure.get()) {
+                return;
+              }
+              Trial t = run(seed + i);
+              trials[i] = t;
+              if (!t.passed()) {
+                firstFailure.accumulateAndGet(i, Math::min);
+              }
+            });
+    int failed = firstFailure.get();
     long events = 0;
-    for (int i = 0; i < tries; i++) {
-      Trial trial = run(seed + i);
-      events += trial.events().size();
-      if (!trial.passed()) {
-        Shrunk shrunk = shrink(trial);
-        return new PropertyReport(seed, i + 1, events, trial, shrunk.trial, shrunk.runs);
-      }
+    for (int i = 0; i < Math.min(tries, failed + 1); i++) {
+      events += trials[i].events().size();
     }
-    return new PropertyReport(seed, tries, events, null, null, 0);
+    if (failed == tries) {
+      return new PropertyReport(seed, tries, events, null, null, 0);
+    }
+    Shrunk shrunk = shrink(trials[failed]);
+    return new PropertyReport(seed, failed + 1, events, trials[failed], shrunk.trial, shrunk.runs);
   }
 
   /** Runs the random sequence of one seed. */
@@ -433,7 +453,7 @@ public final class PropertyDriver {
   /** The trial with the events after its failure dropped; their replay is not rerun here. */
   private static Trial truncated(Trial t) {
     Failure f = requireNonNull(t.failure());
-    if (f.afterEvent() >= t.events().size()) {
+    if (f.converging() || f.afterEvent() >= t.events().size()) {
       return t;
     }
     return new Trial(t.seed(), t.set(), t.events().subList(0, f.afterEvent()), f);

@@ -52,9 +52,9 @@ public record PropertyReport(
       Failure f = trial.failure();
       sb.append("# failure")
           .append(
-              f.afterEvent() == 0
+              f.afterEvent() == 0 && !f.converging()
                   ? " while creating the set"
-                  : f.afterEvent() >= trial.events().size() && f.kind().equals(Failure.CONVERGENCE)
+                  : f.converging()
                       ? " once the faults stopped"
                       : " at event " + f.afterEvent())
           .append(": ")

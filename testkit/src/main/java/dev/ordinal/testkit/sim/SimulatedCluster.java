@@ -331,6 +331,7 @@ public final class SimulatedCluster implements ClusterPort {
   }
 
   private void afterEvent() {
+    sim.listener.beforeCollection();
     sim.gc.collect();
     port.afterEvent();
     sim.listener.afterEvent();

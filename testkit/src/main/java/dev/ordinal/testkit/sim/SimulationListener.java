@@ -26,6 +26,13 @@ public interface SimulationListener {
   default void planned(Observation observation, ReconcilePlan plan) {}
 
   /**
+   * One event of the simulation is done and the garbage collector is about to run: a check that
+   * needs to see, say, the owner references a sync gave a claim before the collector deletes it
+   * reads the cluster here.
+   */
+  default void beforeCollection() {}
+
+  /**
    * One event of the simulation (a kubelet transition, a sync, a user command, …) and the garbage
    * collection after it are done.
    */
