@@ -1,5 +1,8 @@
 package dev.ordinal.testkit.driver;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Maps;
+import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedPod;
@@ -46,6 +49,15 @@ final class SequenceRunner implements SimulationListener {
 
   /** The set that shares the namespace, so that there are pods the set must not touch. */
   static final String BYSTANDER = "bystander";
+
+  /** How many informer resyncs convergence may take. */
+  private static final int RESYNCS = 3;
+
+  /** kube-controller-manager's {@code --min-resync-period}. */
+  private static final Duration RESYNC_PERIOD = Duration.ofHours(12);
+
+  /** The annotation whose change stands for an informer resync. */
+  private static final String RESYNC = "testkit.ordinal.dev/resync";
 
   /** The longest a kubelet step waits for its pod to change. */
   private static final Duration STEP_BOUND = Duration.ofSeconds(30);
@@ -126,12 +138,24 @@ final class SequenceRunner implements SimulationListener {
         failure =
             new Failure(
                 "exception:" + e.getClass().getName(),
-                String.valueOf(e.getMessage()),
+                e.getMessage() + " at " + where(e),
                 eventsRun,
                 converging);
       }
     }
     return new Trial(seed, set, events, failure);
+  }
+
+  /** The innermost frames of the project's code, so that a script's reader knows where to look. */
+  private static String where(Throwable e) {
+    List<String> frames = new ArrayList<>();
+    for (StackTraceElement f : e.getStackTrace()) {
+      if (f.getClassName().startsWith("dev.ordinal.") && frames.size() < 3) {
+        frames.add(f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1)
+            + "." + f.getMethodName() + ":" + f.getLineNumber());
+      }
+    }
+    return String.join(" < ", frames);
   }
 
   // -----------------------------------------------------------------------------------------------
@@ -267,6 +291,24 @@ final class SequenceRunner implements SimulationListener {
       }
     }
     SettleResult result = cluster.runUntilSettled(settleBound);
+    for (int resync = 1; result.status() == SettleResult.Status.BLOCKED && resync <= RESYNCS;
+        resync++) {
+      // Upstream requeues for minReadySeconds only while availableReplicas != spec.replicas
+      // (R-SYNC-6), so an OrderedReady scale-down waiting for a condemned pod to become available
+      // waits for the informers' periodic resync, which the simulation does not have. Touching
+      // the set's metadata 12 hours later queues it as a resync would; a set that is really stuck
+      // stays blocked.
+      cluster.advance(RESYNC_PERIOD);
+      StatefulSet stored = cluster.findStatefulSet(namespace, name).orElseThrow().set();
+      cluster.apply(
+          ImmutableStatefulSet.copyOf(stored)
+              .withAnnotations(
+                  ImmutableMap.<String, String>builder()
+                      .putAll(Maps.filterKeys(stored.annotations(), k -> !k.equals(RESYNC)))
+                      .put(RESYNC, Integer.toString(resync))
+                      .buildOrThrow()));
+      result = cluster.runUntilSettled(settleBound);
+    }
     converging = true;
     int n = eventsRun;
     if (!result.isSettled()) {
