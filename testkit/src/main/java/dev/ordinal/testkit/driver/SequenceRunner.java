@@ -6,6 +6,7 @@ import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedPod;
+import dev.ordinal.api.PodNames;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.RollingUpdate;
 import dev.ordinal.api.StatefulSet;
@@ -290,6 +291,7 @@ final class SequenceRunner implements SimulationListener {
         cluster.ready(namespace, pod.name());
       }
     }
+    deleteFailedCondemnedPods();
     SettleResult result = cluster.runUntilSettled(settleBound);
     for (int resync = 1; result.status() == SettleResult.Status.BLOCKED && resync <= RESYNCS;
         resync++) {
@@ -351,6 +353,25 @@ final class SequenceRunner implements SimulationListener {
     upstream.addAll(StatefulSetInvariants.claimInvariants(obs));
     if (!upstream.isEmpty()) {
       fail(upstream.get(0).invariant(), upstream.get(0).message(), n);
+    }
+  }
+
+  /**
+   * Deletes, as a human would, the Failed or Succeeded pods beyond the set's range. Upstream
+   * recreates only in-range failed pods (R-ORDER-1); under OrderedReady a condemned failed pod
+   * that is not the lowest unhealthy one blocks the scale-down for good (R-ORDER-8, R-SPLIT-4), as
+   * it does in Kubernetes v1.35.
+   */
+  private void deleteFailedCondemnedPods() {
+    StatefulSetSpec spec = cluster.findStatefulSet(namespace, name).orElseThrow().set().spec();
+    for (SimPod pod : cluster.listPods(namespace)) {
+      int ordinal = PodNames.ordinal(pod.name());
+      boolean condemned =
+          ordinal < spec.startOrdinal() || ordinal >= spec.startOrdinal() + spec.effectiveReplicas();
+      boolean done = pod.phase() == PodPhase.FAILED || pod.phase() == PodPhase.SUCCEEDED;
+      if (ownedBySet(pod) && condemned && done && !pod.isTerminating()) {
+        cluster.deletePod(namespace, pod.name());
+      }
     }
   }
 
