@@ -58,8 +58,8 @@ import org.jspecify.annotations.Nullable;
  *       partition patch after a shrunk script dropped its context) changes nothing;
  *   <li>{@code sim advance <pod>}: run the simulation until the pod's phase, readiness, existence
  *       or incarnation changes, for at most 30 seconds of virtual time;
- *   <li>{@code sim fail|unready|ready <pod>}: the pod's containers fail, its readiness probe
- *       fails or passes again; nothing if the pod is not there or is terminating;
+ *   <li>{@code sim fail|unready|ready <pod>}: the pod's containers fail, its readiness probe fails
+ *       or passes again; nothing if the pod is not there or is terminating;
  *   <li>{@code sim terminated <pod>}: run until a terminating pod is gone (at most 60 seconds);
  *   <li>{@code sim fault next-call <kind>}: the controller's next write fails with that outcome;
  *       {@code sim crash controller}: the controller crashes after its next write; a new one-shot
@@ -109,7 +109,8 @@ public final class PropertyDriver {
     this.maxReplicas = b.maxReplicas;
     this.policy = b.policy;
     this.retention = b.retention;
-    this.invariant = b.extra == null ? StatefulSetInvariants.ALL : StatefulSetInvariants.ALL.and(b.extra);
+    this.invariant =
+        b.extra == null ? StatefulSetInvariants.ALL : StatefulSetInvariants.ALL.and(b.extra);
     this.afterEachEvent = b.afterEachEvent;
     this.settleBound = b.settleBound;
     this.maxShrinkRuns = b.maxShrinkRuns;
@@ -254,8 +255,8 @@ public final class PropertyDriver {
   }
 
   /**
-   * Runs the configured number of random sequences and stops at the first that fails, shrinking
-   * it. The report is the same for the same configuration, on every JVM.
+   * Runs the configured number of random sequences and stops at the first that fails, shrinking it.
+   * The report is the same for the same configuration, on every JVM.
    */
   public PropertyReport check() {
     // Tries are independent, so they run on every core; the report takes the lowest failing try,
@@ -291,7 +292,8 @@ public final class PropertyDriver {
   public Trial run(long seed) {
     Source source = Source.of(seed);
     StatefulSet set = statefulSet(source);
-    List<Event> events = Events.sequence(source, set, source.between(minEvents, maxEvents), maxReplicas);
+    List<Event> events =
+        Events.sequence(source, set, source.between(minEvents, maxEvents), maxReplicas);
     return run(seed, set, events);
   }
 
@@ -327,7 +329,8 @@ public final class PropertyDriver {
 
   /** The generated set with the overrides, and its claims mounted so that pods can write data. */
   StatefulSet statefulSet(Source source) {
-    StatefulSet generated = Specs.statefulSet(source, Specs.Bounds.DEFAULT.withMaxReplicas(maxReplicas));
+    StatefulSet generated =
+        Specs.statefulSet(source, Specs.Bounds.DEFAULT.withMaxReplicas(maxReplicas));
     ImmutableStatefulSetSpec.Builder spec = StatefulSetSpec.builder().from(generated.spec());
     if (policy != null) {
       spec.podManagementPolicy(policy);
@@ -335,12 +338,14 @@ public final class PropertyDriver {
     if (retention != null) {
       spec.persistentVolumeClaimRetentionPolicy(retention);
     }
-    spec.template(withClaimMounts(generated.spec().template(), generated.spec().volumeClaimTemplates()));
+    spec.template(
+        withClaimMounts(generated.spec().template(), generated.spec().volumeClaimTemplates()));
     return Defaults.apply(ImmutableStatefulSet.copyOf(generated).withSpec(spec.build()));
   }
 
   /** Mounts each claim template at {@code /<name>} in every container. */
-  private static PodTemplate withClaimMounts(PodTemplate template, List<VolumeClaimTemplate> claims) {
+  private static PodTemplate withClaimMounts(
+      PodTemplate template, List<VolumeClaimTemplate> claims) {
     if (claims.isEmpty()) {
       return template;
     }
@@ -381,8 +386,11 @@ public final class PropertyDriver {
       RollingUpdate ru = s.updateStrategy().rollingUpdate();
       sb.append(" updateStrategy=RollingUpdate");
       if (ru != null) {
-        sb.append("(partition=").append(ru.partition())
-            .append(", maxUnavailable=").append(ru.maxUnavailable()).append(')');
+        sb.append("(partition=")
+            .append(ru.partition())
+            .append(", maxUnavailable=")
+            .append(ru.maxUnavailable())
+            .append(')');
       }
     }
     ClaimRetentionPolicy p = s.effectiveRetentionPolicy();
@@ -408,8 +416,8 @@ public final class PropertyDriver {
 
   /**
    * Delta debugging: drops chunks of the sequence, halving the chunk size down to single events,
-   * keeping each removal after which the replay still fails with the same kind of failure, and
-   * cuts off events after the failure. Deterministic, as every replay is.
+   * keeping each removal after which the replay still fails with the same kind of failure, and cuts
+   * off events after the failure. Deterministic, as every replay is.
    */
   private Shrunk shrink(Trial failing) {
     String kind = requireNonNull(failing.failure()).kind();
@@ -426,7 +434,8 @@ public final class PropertyDriver {
       for (int start = 0; start < best.events().size() && runs < maxShrinkRuns; ) {
         List<Event> candidate = new ArrayList<>(best.events().subList(0, start));
         candidate.addAll(
-            best.events().subList(Math.min(best.events().size(), start + chunk), best.events().size()));
+            best.events()
+                .subList(Math.min(best.events().size(), start + chunk), best.events().size()));
         Trial t = run(best.seed(), best.set(), candidate);
         runs++;
         if (sameFailure(t, kind)) {

@@ -54,9 +54,7 @@ public record PropertyReport(
           .append(
               f.afterEvent() == 0 && !f.converging()
                   ? " while creating the set"
-                  : f.converging()
-                      ? " once the faults stopped"
-                      : " at event " + f.afterEvent())
+                  : f.converging() ? " once the faults stopped" : " at event " + f.afterEvent())
           .append(": ")
           .append(f)
           .append('\n');
@@ -68,8 +66,8 @@ public record PropertyReport(
   /**
    * Throws if a sequence failed.
    *
-   * @throws AssertionError with the seed, the failure, the sizes before and after shrinking and
-   *     the shrunk script
+   * @throws AssertionError with the seed, the failure, the sizes before and after shrinking and the
+   *     shrunk script
    */
   public void assertPassed() {
     if (!passed()) {
@@ -80,7 +78,13 @@ public record PropertyReport(
   @Override
   public String toString() {
     if (failing == null || shrunk == null) {
-      return "passed: " + sequences + " sequences, " + events + " events, seeds " + seed + ".."
+      return "passed: "
+          + sequences
+          + " sequences, "
+          + events
+          + " events, seeds "
+          + seed
+          + ".."
           + (seed + sequences - 1);
     }
     return "sequence "

@@ -77,6 +77,7 @@ final class SequenceRunner implements SimulationListener {
   private @Nullable Observation previous;
   private Map<String, Set<String>> previousFiles = Map.of();
   private @Nullable Failure failure;
+
   /** Events of the sequence begun so far: a failure's {@link Failure#afterEvent()}. */
   private int eventsRun;
 
@@ -152,8 +153,12 @@ final class SequenceRunner implements SimulationListener {
     List<String> frames = new ArrayList<>();
     for (StackTraceElement f : e.getStackTrace()) {
       if (f.getClassName().startsWith("dev.ordinal.") && frames.size() < 3) {
-        frames.add(f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1)
-            + "." + f.getMethodName() + ":" + f.getLineNumber());
+        frames.add(
+            f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1)
+                + "."
+                + f.getMethodName()
+                + ":"
+                + f.getLineNumber());
       }
     }
     return String.join(" < ", frames);
@@ -293,7 +298,8 @@ final class SequenceRunner implements SimulationListener {
     }
     deleteFailedCondemnedPods();
     SettleResult result = cluster.runUntilSettled(settleBound);
-    for (int resync = 1; result.status() == SettleResult.Status.BLOCKED && resync <= RESYNCS;
+    for (int resync = 1;
+        result.status() == SettleResult.Status.BLOCKED && resync <= RESYNCS;
         resync++) {
       // Upstream requeues for minReadySeconds only while availableReplicas != spec.replicas
       // (R-SYNC-6), so an OrderedReady scale-down waiting for a condemned pod to become available
@@ -314,8 +320,10 @@ final class SequenceRunner implements SimulationListener {
     converging = true;
     int n = eventsRun;
     if (!result.isSettled()) {
-      fail(Failure.CONVERGENCE, result.status() + " after " + result.elapsed() + ": "
-          + result.blockers(), n);
+      fail(
+          Failure.CONVERGENCE,
+          result.status() + " after " + result.elapsed() + ": " + result.blockers(),
+          n);
       return;
     }
     Observation obs = cluster.liveObservation(namespace, name).orElseThrow();
@@ -323,8 +331,10 @@ final class SequenceRunner implements SimulationListener {
     StatefulSetStatus status = now.status();
     int replicas = now.spec().effectiveReplicas();
     if (status.readyReplicas() != replicas) {
-      fail(Failure.CONVERGENCE, "status.readyReplicas " + status.readyReplicas()
-          + " != spec.replicas " + replicas, n);
+      fail(
+          Failure.CONVERGENCE,
+          "status.readyReplicas " + status.readyReplicas() + " != spec.replicas " + replicas,
+          n);
       return;
     }
     RollingUpdate ru = now.spec().updateStrategy().rollingUpdate();
@@ -334,8 +344,14 @@ final class SequenceRunner implements SimulationListener {
     if (fullRollout) {
       for (ObservedPod pod : obs.pods()) {
         if (owned(pod) && !pod.revision().equals(status.updateRevision())) {
-          fail(Failure.CONVERGENCE, pod.name() + " is at revision " + pod.revision()
-              + ", not the update revision " + status.updateRevision(), n);
+          fail(
+              Failure.CONVERGENCE,
+              pod.name()
+                  + " is at revision "
+                  + pod.revision()
+                  + ", not the update revision "
+                  + status.updateRevision(),
+              n);
           return;
         }
       }
@@ -358,16 +374,17 @@ final class SequenceRunner implements SimulationListener {
 
   /**
    * Deletes, as a human would, the Failed or Succeeded pods beyond the set's range. Upstream
-   * recreates only in-range failed pods (R-ORDER-1); under OrderedReady a condemned failed pod
-   * that is not the lowest unhealthy one blocks the scale-down for good (R-ORDER-8, R-SPLIT-4), as
-   * it does in Kubernetes v1.35.
+   * recreates only in-range failed pods (R-ORDER-1); under OrderedReady a condemned failed pod that
+   * is not the lowest unhealthy one blocks the scale-down for good (R-ORDER-8, R-SPLIT-4), as it
+   * does in Kubernetes v1.35.
    */
   private void deleteFailedCondemnedPods() {
     StatefulSetSpec spec = cluster.findStatefulSet(namespace, name).orElseThrow().set().spec();
     for (SimPod pod : cluster.listPods(namespace)) {
       int ordinal = PodNames.ordinal(pod.name());
       boolean condemned =
-          ordinal < spec.startOrdinal() || ordinal >= spec.startOrdinal() + spec.effectiveReplicas();
+          ordinal < spec.startOrdinal()
+              || ordinal >= spec.startOrdinal() + spec.effectiveReplicas();
       boolean done = pod.phase() == PodPhase.FAILED || pod.phase() == PodPhase.SUCCEEDED;
       if (ownedBySet(pod) && condemned && done && !pod.isTerminating()) {
         cluster.deletePod(namespace, pod.name());
@@ -397,7 +414,9 @@ final class SequenceRunner implements SimulationListener {
         bystanderUid = pod.uid();
       }
     } else if (pod == null || !pod.uid().equals(bystanderUid) || pod.isTerminating()) {
-      fail("noForeignPodTouched", "the pod of set " + BYSTANDER + " was deleted or replaced",
+      fail(
+          "noForeignPodTouched",
+          "the pod of set " + BYSTANDER + " was deleted or replaced",
           eventsRun);
       throw new Stop();
     }

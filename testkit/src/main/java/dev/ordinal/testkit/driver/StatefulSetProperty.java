@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Makes a JUnit Jupiter method a property over the simulated cluster: the method may take a {@link
  * PropertyDriver.Builder}, already configured from this annotation, and configure it further (a
  * policy, an invariant of its own, an operator's hook); once it returns, the driver {@link
- * PropertyDriver#check() checks} and the test fails with the seed and the shrunk scenario script
- * if a sequence fails.
+ * PropertyDriver#check() checks} and the test fails with the seed and the shrunk scenario script if
+ * a sequence fails.
  *
  * <pre>{@code
  * @StatefulSetProperty(tries = 200)

@@ -47,8 +47,7 @@ public final class StatefulSetPropertyExtension
   private static PropertyDriver.Builder builder(ExtensionContext context) {
     return context
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            "builder", k -> configured(context), PropertyDriver.Builder.class);
+        .getOrComputeIfAbsent("builder", k -> configured(context), PropertyDriver.Builder.class);
   }
 
   private static PropertyDriver.Builder configured(ExtensionContext context) {

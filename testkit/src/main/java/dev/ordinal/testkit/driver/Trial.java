@@ -17,11 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param failure what went wrong, or null if every invariant held and the set converged
  * @since 0.1.0
  */
-public record Trial(
-    long seed,
-    StatefulSet set,
-    List<Event> events,
-    @Nullable Failure failure) {
+public record Trial(long seed, StatefulSet set, List<Event> events, @Nullable Failure failure) {
 
   /** Copies the events. */
   public Trial {

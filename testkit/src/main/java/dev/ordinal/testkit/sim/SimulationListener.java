@@ -4,13 +4,13 @@ import dev.ordinal.api.Observation;
 import dev.ordinal.api.plan.ReconcilePlan;
 
 /**
- * Hears what happens inside a {@link SimulatedCluster} between two calls of its user: each plan
- * the controller makes, and the end of each simulated event. A property driver uses it to check
+ * Hears what happens inside a {@link SimulatedCluster} between two calls of its user: each plan the
+ * controller makes, and the end of each simulated event. A property driver uses it to check
  * invariants after every step rather than only after every command; install it with {@link
  * SimulatedCluster.Builder#listener(SimulationListener)}.
  *
- * <p>A listener must not drive the cluster (run events, issue commands); reading it with the
- * {@code find*}, {@code list*} and {@link SimulatedCluster#liveObservation} methods is fine.
+ * <p>A listener must not drive the cluster (run events, issue commands); reading it with the {@code
+ * find*}, {@code list*} and {@link SimulatedCluster#liveObservation} methods is fine.
  *
  * @since 0.1.0
  */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class PropertyDriverTest {
 
   /**
-   * A deliberate bug of an operator living next to the set: it "cleans up" every claim whose pod
-   * is gone, whatever the retention policy says.
+   * A deliberate bug of an operator living next to the set: it "cleans up" every claim whose pod is
+   * gone, whatever the retention policy says.
    */
   private static final Consumer<SimulatedCluster> CLAIM_JANITOR =
       cluster -> {

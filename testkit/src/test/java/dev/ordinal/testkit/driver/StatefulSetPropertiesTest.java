@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The controller against the simulated cluster: 10,000 random sequences of 5 to 15 events with API
- * errors, stale reads, controller crashes and pod failures, on sets of at most 4 replicas, split
- * by pod management policy and retention policy. Every invariant must hold after every simulated
+ * errors, stale reads, controller crashes and pod failures, on sets of at most 4 replicas, split by
+ * pod management policy and retention policy. Every invariant must hold after every simulated
  * event, and every set must converge once the faults stop.
  */
 class StatefulSetPropertiesTest {
@@ -21,7 +21,8 @@ class StatefulSetPropertiesTest {
   private static void check(PropertyDriver.Builder builder, long seed) {
     long wall = System.nanoTime();
     long cpu = processCpuNanos();
-    PropertyReport report = builder.seed(seed).tries(TRIES).events(5, 15).maxReplicas(4).build().check();
+    PropertyReport report =
+        builder.seed(seed).tries(TRIES).events(5, 15).maxReplicas(4).build().check();
     // Printed for the record of how long the run takes; nothing asserts on it.
     System.out.printf(
         "%s: %d ms wall, %d ms process CPU%n",
