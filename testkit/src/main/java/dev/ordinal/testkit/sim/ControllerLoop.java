@@ -129,7 +129,7 @@ final class ControllerLoop {
     SyncResult result;
     syncing = true;
     try {
-      result = controller.sync(key.substring(0, slash), key.substring(slash + 1));
+      result = sync(key.substring(0, slash), key.substring(slash + 1));
     } catch (ControllerCrash crash) {
       crashed(crash);
       return;
@@ -148,6 +148,17 @@ final class ControllerLoop {
           "controller statefulset/" + key.substring(slash + 1) + " sync failed: " + result.error());
       enqueueAfter(key, backoff(n));
     }
+  }
+
+  /** {@link StatefulSetController#sync}, with the plan shown to the listener before it applies. */
+  private SyncResult sync(String namespace, String name) {
+    Observation observation = controller.observe(namespace, name);
+    if (observation == null) {
+      return new SyncResult(null, List.of(), null, null);
+    }
+    ReconcilePlan plan = reconciler.plan(observation);
+    sim.listener.planned(observation, plan);
+    return controller.apply(observation.set(), plan);
   }
 
   private static Duration backoff(int failures) {

@@ -78,7 +78,7 @@ final class EventLog {
         throw new AssertionError(c.kind());
     }
     // An empty note means "the row says it all"; no note at all means nothing else showed.
-    List<String> shown = notes.isEmpty() ? List.of("updated") : new ArrayList<>(notes);
+    List<String> shown = new ArrayList<>(notes.isEmpty() ? List.of("updated") : notes);
     shown.removeIf(String::isEmpty);
     return subject
         + (row.isEmpty() ? "" : " " + row)

@@ -31,6 +31,7 @@ final class SimContext {
   Kubelet kubelet;
   GarbageCollector gc;
   ControllerLoop controller;
+  SimulationListener listener = SimulationListener.NONE;
 
   SimContext(long seed, Instant start, KubeletTimings timings) {
     SplittableRandom root = new SplittableRandom(seed);

@@ -7,6 +7,7 @@ import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.Json;
 import dev.ordinal.api.LabelSelector;
+import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodTemplate;
@@ -85,6 +86,7 @@ public final class SimulatedCluster implements ClusterPort {
   private SimulatedCluster(Builder b) {
     this.seed = b.seed;
     this.sim = new SimContext(b.seed, b.start, b.timings);
+    sim.listener = b.listener;
     sim.store = new Store(this::changed);
     sim.api = new ApiServer(sim);
     sim.kubelet = new Kubelet(sim, b.nodes);
@@ -115,6 +117,7 @@ public final class SimulatedCluster implements ClusterPort {
     private Faults faults = Faults.none();
     private List<String> nodes = List.of("node-1", "node-2", "node-3");
     private StatefulSetReconciler reconciler = new StatefulSetReconciler();
+    private SimulationListener listener = SimulationListener.NONE;
 
     private Builder() {}
 
@@ -161,6 +164,12 @@ public final class SimulatedCluster implements ClusterPort {
      */
     public Builder reconciler(StatefulSetReconciler reconciler) {
       this.reconciler = requireNonNull(reconciler, "reconciler");
+      return this;
+    }
+
+    /** Sets a listener to every plan and every event, for checks between two commands. */
+    public Builder listener(SimulationListener listener) {
+      this.listener = requireNonNull(listener, "listener");
       return this;
     }
 
@@ -322,8 +331,10 @@ public final class SimulatedCluster implements ClusterPort {
   }
 
   private void afterEvent() {
+    sim.listener.beforeCollection();
     sim.gc.collect();
     port.afterEvent();
+    sim.listener.afterEvent();
   }
 
   private List<String> blockers() {
@@ -688,6 +699,16 @@ public final class SimulatedCluster implements ClusterPort {
     return sim.store.<SetState>list(ObjectKind.STATEFUL_SET, namespace).stream()
         .map(SetState::simSet)
         .toList();
+  }
+
+  /**
+   * Returns what a sync of the set would read from the live store, whatever faults are installed:
+   * the set, the pods, claims and revisions of its namespace, and the virtual time. Empty if the
+   * set does not exist. Invariant checks read the cluster this way.
+   */
+  public Optional<Observation> liveObservation(String namespace, String name) {
+    SetState s = sim.store.set(namespace, name);
+    return s == null ? Optional.empty() : Optional.of(sim.controller.liveObservation(s.set()));
   }
 
   /** Returns what the controller's last sync of the set did, if it synced it yet. */
