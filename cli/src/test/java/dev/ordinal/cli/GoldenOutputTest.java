@@ -41,7 +41,7 @@ class GoldenOutputTest {
     for (String line : Cli.text("golden/tutorial-seed-1.txt").lines().toList()) {
       if (line.startsWith("$ ")) {
         assertThat(line)
-            .matches("\\$ (kubectl .*|for i in .*; done|nslookup .*|exit)");
+            .matches("\\$ (kubectl .*|for [a-z] in .*; done|nslookup .*|exit)");
       }
     }
   }
