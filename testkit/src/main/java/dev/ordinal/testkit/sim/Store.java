@@ -3,12 +3,15 @@ package dev.ordinal.testkit.sim;
 import dev.ordinal.api.ControllerRevision;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
+import dev.ordinal.api.OwnerReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +27,21 @@ final class Store {
 
   /** Looked up by uid only, never iterated, so a hash map does not cost determinism. */
   private final Map<String, StoredObject> byUid = new HashMap<>();
+
+  /** Owner uid to the stored objects referring to it; looked up, never iterated in order. */
+  private final Map<String, Set<StoredObject>> dependents = new HashMap<>();
+
+  /**
+   * Objects added, updated (visibly or not) or removed since {@link #clearTouched}: what the
+   * garbage collector has to look at again. Never iterated in an order that shows.
+   */
+  private final Set<StoredObject> touched = new HashSet<>();
+
+  /**
+   * Stored objects being deleted that the garbage collector may have to finish: all but pods
+   * without finalizers, which go when their kubelet is done. Never iterated in an order that shows.
+   */
+  private final Set<StoredObject> pendingDeletion = new HashSet<>();
 
   private final Consumer<Change> listener;
   private long resourceVersion;
@@ -65,6 +83,64 @@ final class Store {
 
   @Nullable StoredObject byUid(String uid) {
     return byUid.get(uid);
+  }
+
+  /** Returns the stored objects with an owner reference to this uid, in no particular order. */
+  Set<StoredObject> dependentsOf(String ownerUid) {
+    Set<StoredObject> d = dependents.get(ownerUid);
+    return d == null ? Set.of() : d;
+  }
+
+  /** Returns the objects touched since the last {@link #clearTouched}, in no particular order. */
+  Set<StoredObject> touched() {
+    return touched;
+  }
+
+  void clearTouched() {
+    touched.clear();
+  }
+
+  /** Returns the objects being deleted that may wait on finalizers, in no particular order. */
+  Set<StoredObject> pendingDeletion() {
+    return pendingDeletion;
+  }
+
+  /** Keeps the indexes in step with an object's metadata; {@code stored} is false once removed. */
+  private void track(StoredObject o, boolean stored) {
+    touched.add(o);
+    if (stored && o.isTerminating() && !(o instanceof PodState && o.finalizers.isEmpty())) {
+      pendingDeletion.add(o);
+    } else {
+      pendingDeletion.remove(o);
+    }
+    List<OwnerReference> refs = stored ? o.ownerReferences : List.of();
+    if (sameUids(o.indexedOwners, refs)) {
+      return;
+    }
+    for (String uid : o.indexedOwners) {
+      Set<StoredObject> d = dependents.get(uid);
+      if (d != null && d.remove(o) && d.isEmpty()) {
+        dependents.remove(uid);
+      }
+    }
+    List<String> uids = new ArrayList<>(refs.size());
+    for (OwnerReference r : refs) {
+      uids.add(r.uid());
+      dependents.computeIfAbsent(r.uid(), k -> new HashSet<>()).add(o);
+    }
+    o.indexedOwners = List.copyOf(uids);
+  }
+
+  private static boolean sameUids(List<String> uids, List<OwnerReference> refs) {
+    if (uids.size() != refs.size()) {
+      return false;
+    }
+    for (int i = 0; i < uids.size(); i++) {
+      if (!uids.get(i).equals(refs.get(i).uid())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns a copy of one kind's objects, in key order. */
@@ -142,6 +218,7 @@ final class Store {
     o.invalidate();
     table.put(o.key(), o);
     byUid.put(o.uid, o);
+    track(o, true);
     listener.accept(new Change(o.kind, Change.Type.ADDED, o.namespace, o.name, null, o.view()));
   }
 
@@ -156,6 +233,7 @@ final class Store {
     Object before = o.view();
     mutation.accept(o);
     o.invalidate();
+    track(o, true);
     if (before.equals(o.view())) {
       return false;
     }
@@ -171,6 +249,7 @@ final class Store {
       throw new IllegalStateException("bug: " + o.ref() + " is not stored");
     }
     byUid.remove(o.uid);
+    track(o, false);
     ++resourceVersion;
     listener.accept(new Change(o.kind, Change.Type.DELETED, o.namespace, o.name, o.view(), null));
   }
