@@ -38,8 +38,9 @@ final class GarbageCollector {
 
   /**
    * Runs passes to a fixed point. After a fixed point, a pass can only do something for an object
-   * touched since, a dependent of one, or an object being deleted (which may wait on any of its
-   * dependents or pods); when none of those would act, the pass that would do nothing is skipped.
+   * touched since, a dependent of one that was added, removed or is being deleted (what else
+   * changes in an owner its dependents do not look at), or an object being deleted (which may wait
+   * on any of its dependents or pods); when none of those would act, the pass that would do nothing is skipped.
    * Otherwise the passes run over the whole store as before, so that what they do, and in which
    * order, does not change.
    */
@@ -68,6 +69,8 @@ final class GarbageCollector {
       if (store.contains(t) && wouldFollowOwners(t)) {
         return true;
       }
+    }
+    for (StoredObject t : store.touchedOwners()) {
       for (StoredObject d : store.dependentsOf(t.uid)) {
         if (wouldFollowOwners(d)) {
           return true;

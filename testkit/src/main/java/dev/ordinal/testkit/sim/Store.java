@@ -38,6 +38,12 @@ final class Store {
   private final Set<StoredObject> touched = new HashSet<>();
 
   /**
+   * The touched objects whose dependents may see them differently: added, removed, or being
+   * deleted (an owner that is neither is the same to its dependents whatever else changed).
+   */
+  private final Set<StoredObject> touchedOwners = new HashSet<>();
+
+  /**
    * Stored objects being deleted that the garbage collector may have to finish: all but pods
    * without finalizers, which go when their kubelet is done. Never iterated in an order that shows.
    */
@@ -96,8 +102,14 @@ final class Store {
     return touched;
   }
 
+  /** Returns the touched objects whose dependents the garbage collector has to look at again. */
+  Set<StoredObject> touchedOwners() {
+    return touchedOwners;
+  }
+
   void clearTouched() {
     touched.clear();
+    touchedOwners.clear();
   }
 
   /** Returns the objects being deleted that may wait on finalizers, in no particular order. */
@@ -106,8 +118,11 @@ final class Store {
   }
 
   /** Keeps the indexes in step with an object's metadata; {@code stored} is false once removed. */
-  private void track(StoredObject o, boolean stored) {
+  private void track(StoredObject o, boolean stored, boolean added) {
     touched.add(o);
+    if (added || !stored || o.isTerminating()) {
+      touchedOwners.add(o);
+    }
     if (stored && o.isTerminating() && !(o instanceof PodState && o.finalizers.isEmpty())) {
       pendingDeletion.add(o);
     } else {
@@ -218,7 +233,7 @@ final class Store {
     o.invalidate();
     table.put(o.key(), o);
     byUid.put(o.uid, o);
-    track(o, true);
+    track(o, true, true);
     listener.accept(new Change(o.kind, Change.Type.ADDED, o.namespace, o.name, null, o.view()));
   }
 
@@ -233,7 +248,7 @@ final class Store {
     Object before = o.view();
     mutation.accept(o);
     o.invalidate();
-    track(o, true);
+    track(o, true, false);
     if (before.equals(o.view())) {
       return false;
     }
@@ -249,7 +264,7 @@ final class Store {
       throw new IllegalStateException("bug: " + o.ref() + " is not stored");
     }
     byUid.remove(o.uid);
-    track(o, false);
+    track(o, false, false);
     ++resourceVersion;
     listener.accept(new Change(o.kind, Change.Type.DELETED, o.namespace, o.name, o.view(), null));
   }
