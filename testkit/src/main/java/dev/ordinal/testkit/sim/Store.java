@@ -49,6 +49,21 @@ final class Store {
    */
   private final Set<StoredObject> pendingDeletion = new HashSet<>();
 
+  /**
+   * Immutable snapshots of {@link #list(ObjectKind)} and {@link #list(ObjectKind, String)}, in key
+   * order, dropped when an object of the kind is added or removed: the controller lists a namespace
+   * on every sync, far more often than objects come and go.
+   */
+  private final EnumMap<ObjectKind, List<StoredObject>> listed = new EnumMap<>(ObjectKind.class);
+
+  private final EnumMap<ObjectKind, Map<String, List<StoredObject>>> listedIn =
+      new EnumMap<>(ObjectKind.class);
+
+  /** What {@link #observedPods} and {@link #observedClaims} gave, dropped on any change. */
+  private final Map<String, List<ObservedPod>> observedPods = new HashMap<>();
+
+  private final Map<String, List<ObservedClaim>> observedClaims = new HashMap<>();
+
   private final Consumer<Change> listener;
   private long resourceVersion;
 
@@ -56,6 +71,7 @@ final class Store {
     this.listener = listener;
     for (ObjectKind k : ObjectKind.values()) {
       tables.put(k, new TreeMap<>());
+      listedIn.put(k, new HashMap<>());
     }
   }
 
@@ -158,30 +174,64 @@ final class Store {
     return true;
   }
 
-  /** Returns a copy of one kind's objects, in key order. */
+  /** Returns one kind's objects, in key order; the list is immutable. */
   @SuppressWarnings("unchecked")
   <T extends StoredObject> List<T> list(ObjectKind kind) {
-    return new ArrayList<>((Collection<T>) tables.get(kind).values());
+    List<StoredObject> l = listed.get(kind);
+    if (l == null) {
+      l = List.copyOf(tables.get(kind).values());
+      listed.put(kind, l);
+    }
+    return (List<T>) l;
   }
 
-  /** Returns a copy of one kind's objects in a namespace, in name order. */
+  /** Returns one kind's objects in a namespace, in name order; the list is immutable. */
   @SuppressWarnings("unchecked")
   <T extends StoredObject> List<T> list(ObjectKind kind, String namespace) {
-    // Keys are "namespace/name", and '0' follows '/': the range holds exactly this namespace.
-    return new ArrayList<>(
-        (Collection<T>) tables.get(kind).subMap(namespace + "/", namespace + "0").values());
+    Map<String, List<StoredObject>> byNamespace = listedIn.get(kind);
+    List<StoredObject> l = byNamespace.get(namespace);
+    if (l == null) {
+      // Keys are "namespace/name", and '0' follows '/': the range holds exactly this namespace.
+      l = List.copyOf(tables.get(kind).subMap(namespace + "/", namespace + "0").values());
+      byNamespace.put(namespace, l);
+    }
+    return (List<T>) l;
   }
 
   /** Returns a namespace's pods as the StatefulSet controller reads them. */
   List<ObservedPod> observedPods(String namespace) {
-    return this.<PodState>list(ObjectKind.POD, namespace).stream().map(PodState::observed).toList();
+    List<ObservedPod> l = observedPods.get(namespace);
+    if (l == null) {
+      l = this.<PodState>list(ObjectKind.POD, namespace).stream().map(PodState::observed).toList();
+      observedPods.put(namespace, l);
+    }
+    return l;
   }
 
   /** Returns a namespace's claims as the StatefulSet controller reads them. */
   List<ObservedClaim> observedClaims(String namespace) {
-    return this.<ClaimState>list(ObjectKind.CLAIM, namespace).stream()
-        .map(ClaimState::observed)
-        .toList();
+    List<ObservedClaim> l = observedClaims.get(namespace);
+    if (l == null) {
+      l =
+          this.<ClaimState>list(ObjectKind.CLAIM, namespace).stream()
+              .map(ClaimState::observed)
+              .toList();
+      observedClaims.put(namespace, l);
+    }
+    return l;
+  }
+
+  /** Drops the cached lists an added, changed or removed object is in. */
+  private void changedIn(StoredObject o, boolean addedOrRemoved) {
+    if (addedOrRemoved) {
+      listed.remove(o.kind);
+      listedIn.get(o.kind).remove(o.namespace);
+    }
+    if (o.kind == ObjectKind.POD) {
+      observedPods.remove(o.namespace);
+    } else if (o.kind == ObjectKind.CLAIM) {
+      observedClaims.remove(o.namespace);
+    }
   }
 
   /** Returns a namespace's ControllerRevisions. */
@@ -233,6 +283,7 @@ final class Store {
     o.invalidate();
     table.put(o.key(), o);
     byUid.put(o.uid, o);
+    changedIn(o, true);
     track(o, true, true);
     listener.accept(new Change(o.kind, Change.Type.ADDED, o.namespace, o.name, null, o.view()));
   }
@@ -248,6 +299,7 @@ final class Store {
     Object before = o.view();
     mutation.accept(o);
     o.invalidate();
+    changedIn(o, false);
     track(o, true, false);
     if (before.equals(o.view())) {
       return false;
@@ -264,6 +316,7 @@ final class Store {
       throw new IllegalStateException("bug: " + o.ref() + " is not stored");
     }
     byUid.remove(o.uid);
+    changedIn(o, true);
     track(o, false, false);
     ++resourceVersion;
     listener.accept(new Change(o.kind, Change.Type.DELETED, o.namespace, o.name, o.view(), null));
