@@ -5,7 +5,10 @@ import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.OwnerReference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,10 +63,43 @@ final class Store {
   private final EnumMap<ObjectKind, Map<String, List<StoredObject>>> listedIn =
       new EnumMap<>(ObjectKind.class);
 
-  /** What {@link #observedPods} and {@link #observedClaims} gave, dropped on any change. */
-  private final Map<String, List<ObservedPod>> observedPods = new HashMap<>();
+  /**
+   * What {@link #observedPods} and {@link #observedClaims} read from, per namespace: dropped when
+   * an object comes or goes, patched where one changed.
+   */
+  private final Map<String, Observed<PodState, ObservedPod>> observedPods = new HashMap<>();
 
-  private final Map<String, List<ObservedClaim>> observedClaims = new HashMap<>();
+  private final Map<String, Observed<ClaimState, ObservedClaim>> observedClaims =
+      new HashMap<>();
+
+  /** A namespace's objects as the controller reads them, with those changed since marked. */
+  private static final class Observed<S extends StoredObject, T> {
+    final List<S> objects;
+    final T[] values;
+    final Function<S, T> read;
+    final Set<S> changed = new HashSet<>();
+
+    Observed(List<S> objects, T[] values, Function<S, T> read) {
+      this.objects = objects;
+      this.values = values;
+      this.read = read;
+      for (int i = 0; i < values.length; i++) {
+        values[i] = read.apply(objects.get(i));
+      }
+    }
+
+    /** Returns an immutable copy: a caller keeps what it read while the store changes. */
+    List<T> read() {
+      for (S o : changed) {
+        // Objects of one namespace are in name order.
+        int i = Collections.binarySearch(objects, o, Comparator.comparing(x -> x.name));
+        values[i] = read.apply(o);
+      }
+      changed.clear();
+      // Like Stream.toList: null-tolerant queries, no writes.
+      return Collections.unmodifiableList(Arrays.asList(values.clone()));
+    }
+  }
 
   private final Consumer<Change> listener;
   private long resourceVersion;
@@ -200,25 +237,26 @@ final class Store {
 
   /** Returns a namespace's pods as the StatefulSet controller reads them. */
   List<ObservedPod> observedPods(String namespace) {
-    List<ObservedPod> l = observedPods.get(namespace);
-    if (l == null) {
-      l = this.<PodState>list(ObjectKind.POD, namespace).stream().map(PodState::observed).toList();
-      observedPods.put(namespace, l);
-    }
-    return l;
+    return observedPods
+        .computeIfAbsent(
+            namespace,
+            ns -> {
+              List<PodState> pods = list(ObjectKind.POD, ns);
+              return new Observed<>(pods, new ObservedPod[pods.size()], PodState::observed);
+            })
+        .read();
   }
 
   /** Returns a namespace's claims as the StatefulSet controller reads them. */
   List<ObservedClaim> observedClaims(String namespace) {
-    List<ObservedClaim> l = observedClaims.get(namespace);
-    if (l == null) {
-      l =
-          this.<ClaimState>list(ObjectKind.CLAIM, namespace).stream()
-              .map(ClaimState::observed)
-              .toList();
-      observedClaims.put(namespace, l);
-    }
-    return l;
+    return observedClaims
+        .computeIfAbsent(
+            namespace,
+            ns -> {
+              List<ClaimState> claims = list(ObjectKind.CLAIM, ns);
+              return new Observed<>(claims, new ObservedClaim[claims.size()], ClaimState::observed);
+            })
+        .read();
   }
 
   /** Drops the cached lists an added, changed or removed object is in. */
@@ -228,9 +266,21 @@ final class Store {
       listedIn.get(o.kind).remove(o.namespace);
     }
     if (o.kind == ObjectKind.POD) {
-      observedPods.remove(o.namespace);
+      changedIn(observedPods, (PodState) o, addedOrRemoved);
     } else if (o.kind == ObjectKind.CLAIM) {
-      observedClaims.remove(o.namespace);
+      changedIn(observedClaims, (ClaimState) o, addedOrRemoved);
+    }
+  }
+
+  private static <S extends StoredObject> void changedIn(
+      Map<String, ? extends Observed<S, ?>> cache, S o, boolean addedOrRemoved) {
+    if (addedOrRemoved) {
+      cache.remove(o.namespace);
+      return;
+    }
+    Observed<S, ?> observed = cache.get(o.namespace);
+    if (observed != null) {
+      observed.changed.add(o);
     }
   }
 
