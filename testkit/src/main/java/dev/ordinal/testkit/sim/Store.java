@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,19 +40,19 @@ final class Store {
    * Objects added, updated (visibly or not) or removed since {@link #clearTouched}: what the
    * garbage collector has to look at again. Never iterated in an order that shows.
    */
-  private final Set<StoredObject> touched = new HashSet<>();
+  private final List<StoredObject> touched = new ArrayList<>();
 
   /**
    * The touched objects whose dependents may see them differently: added, removed, or being
    * deleted (an owner that is neither is the same to its dependents whatever else changed).
    */
-  private final Set<StoredObject> touchedOwners = new HashSet<>();
+  private final List<StoredObject> touchedOwners = new ArrayList<>();
 
   /**
    * Stored objects being deleted that the garbage collector may have to finish: all but pods
    * without finalizers, which go when their kubelet is done. Never iterated in an order that shows.
    */
-  private final Set<StoredObject> pendingDeletion = new HashSet<>();
+  private final Set<StoredObject> pendingDeletion = new LinkedHashSet<>();
 
   /**
    * Immutable snapshots of {@link #list(ObjectKind)} and {@link #list(ObjectKind, String)}, in key
@@ -150,13 +151,16 @@ final class Store {
     return d == null ? Set.of() : d;
   }
 
-  /** Returns the objects touched since the last {@link #clearTouched}, in no particular order. */
-  Set<StoredObject> touched() {
+  /**
+   * Returns the objects touched since the last {@link #clearTouched}, some more than once. Lists,
+   * not hash sets: a hash set walks all the room it ever grew to on every clear and iteration.
+   */
+  List<StoredObject> touched() {
     return touched;
   }
 
   /** Returns the touched objects whose dependents the garbage collector has to look at again. */
-  Set<StoredObject> touchedOwners() {
+  List<StoredObject> touchedOwners() {
     return touchedOwners;
   }
 
