@@ -36,12 +36,104 @@ final class GarbageCollector {
     this.sim = sim;
   }
 
+  /**
+   * Runs passes to a fixed point. After a fixed point, a pass can only do something for an object
+   * touched since, a dependent of one that was added, removed or is being deleted (what else
+   * changes in an owner its dependents do not look at), or an object being deleted (which may wait
+   * on any of its dependents or pods); when none of those would act, the pass that would do nothing is skipped.
+   * Otherwise the passes run over the whole store as before, so that what they do, and in which
+   * order, does not change.
+   */
   void collect() {
-    for (int i = 0; pass(); i++) {
+    Store store = sim.store;
+    if (!wouldAct()) {
+      store.clearTouched();
+      return;
+    }
+    for (int i = 0; ; i++) {
+      // What the final pass (which reports no change) touched is looked at again next time.
+      store.clearTouched();
+      if (!pass()) {
+        break;
+      }
       if (i > MAX_PASSES) {
         throw new IllegalStateException("bug: the garbage collector does not settle");
       }
     }
+  }
+
+  /** Returns true if a pass over the store could change anything, judged on what changed only. */
+  private boolean wouldAct() {
+    Store store = sim.store;
+    for (StoredObject t : store.touched()) {
+      if (store.contains(t) && wouldFollowOwners(t)) {
+        return true;
+      }
+    }
+    for (StoredObject t : store.touchedOwners()) {
+      for (StoredObject d : store.dependentsOf(t.uid)) {
+        if (wouldFollowOwners(d)) {
+          return true;
+        }
+      }
+    }
+    for (StoredObject o : store.pendingDeletion()) {
+      if (wouldFinishDeletion(o)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@link #followOwners} would change anything (or might: true when unsure). */
+  private boolean wouldFollowOwners(StoredObject o) {
+    if (o.ownerReferences.isEmpty()) {
+      return false;
+    }
+    Store store = sim.store;
+    int gone = 0;
+    for (OwnerReference ref : o.ownerReferences) {
+      StoredObject owner = store.byUid(ref.uid());
+      if (owner == null || !owner.name.equals(ref.name())) {
+        gone++;
+      }
+    }
+    if (gone == o.ownerReferences.size()) {
+      return !o.isTerminating();
+    }
+    if (gone > 0) {
+      return true;
+    }
+    for (OwnerReference ref : o.ownerReferences) {
+      StoredObject owner = store.byUid(ref.uid());
+      if (owner == null || !owner.isTerminating()) {
+        continue;
+      }
+      if (owner.finalizers.contains(ApiServer.ORPHAN_FINALIZER)) {
+        return true;
+      } else if (owner.finalizers.contains(ApiServer.FOREGROUND_FINALIZER) && !o.isTerminating()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@link #finishDeletion} would change anything. */
+  private boolean wouldFinishDeletion(StoredObject o) {
+    var dependents = sim.store.dependentsOf(o.uid);
+    if (o.finalizers.contains(ApiServer.FOREGROUND_FINALIZER)
+        && dependents.stream().noneMatch(d -> blocks(d, o))) {
+      return true;
+    }
+    if (o.finalizers.contains(ApiServer.ORPHAN_FINALIZER) && dependents.isEmpty()) {
+      return true;
+    }
+    if (o instanceof ClaimState
+        && o.finalizers.contains(ClaimState.PROTECTION_FINALIZER)
+        && !inUse((ClaimState) o)) {
+      return true;
+    }
+    return o.finalizers.isEmpty() && !(o instanceof PodState);
   }
 
   /** One pass over the store; returns true if it changed anything. */

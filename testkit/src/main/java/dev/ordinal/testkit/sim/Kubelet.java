@@ -3,6 +3,7 @@ package dev.ordinal.testkit.sim;
 import dev.ordinal.api.PodPhase;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -458,13 +459,20 @@ final class Kubelet {
    * The live node with the fewest pods; ties go to the first node, like a fresh cluster's spread.
    */
   private @Nullable Node leastLoaded() {
+    // One walk over the pods, not one per node.
+    Map<String, Integer> counts = new HashMap<>();
+    for (PodState p : sim.store.pods()) {
+      if (p.node != null) {
+        counts.merge(p.node, 1, Integer::sum);
+      }
+    }
     Node best = null;
     int bestCount = Integer.MAX_VALUE;
     for (Node n : nodes.values()) {
       if (n.lost) {
         continue;
       }
-      int count = podsOn(n).size();
+      int count = counts.getOrDefault(n.name, 0);
       if (count < bestCount) {
         best = n;
         bestCount = count;

@@ -18,6 +18,7 @@ abstract class StoredObject {
   final String name;
   final String uid;
   final Instant creationTimestamp;
+  private final String key;
   long resourceVersion;
   List<OwnerReference> ownerReferences = new ArrayList<>();
   List<String> finalizers = new ArrayList<>();
@@ -25,17 +26,21 @@ abstract class StoredObject {
 
   private @Nullable Object view;
 
+  /** The owner uids the store's dependents index has this object under. */
+  List<String> indexedOwners = List.of();
+
   StoredObject(ObjectKind kind, String namespace, String name, String uid, Instant created) {
     this.kind = kind;
     this.namespace = namespace;
     this.name = name;
     this.uid = uid;
     this.creationTimestamp = created;
+    this.key = key(namespace, name);
   }
 
   /** Returns the store key: {@code namespace/name}, or the name of a cluster-scoped object. */
   final String key() {
-    return key(namespace, name);
+    return key;
   }
 
   static String key(String namespace, String name) {
