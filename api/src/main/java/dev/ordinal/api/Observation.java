@@ -75,21 +75,7 @@ public abstract class Observation {
       tables = new OrdinalTable[templates.size()];
       String suffix = "-" + set.name() + "-";
       for (int t = 0; t < templates.size(); t++) {
-        String prefix = templates.get(t).name() + suffix;
-        OrdinalTable.Builder table = new OrdinalTable.Builder(claims.size());
-        for (int i = 0; i < claims.size(); i++) {
-          ObservedClaim c = claims.get(i);
-          String n = c.name();
-          if (n.length() > prefix.length()
-              && n.startsWith(prefix)
-              && c.namespace().equals(namespace)) {
-            int ordinal = canonicalOrdinal(n, prefix.length());
-            if (ordinal >= 0) {
-              table.add(ordinal, c);
-            }
-          }
-        }
-        tables[t] = table.build();
+        tables[t] = OrdinalTable.of(claims, templates.get(t).name() + suffix, namespace);
       }
     }
 
@@ -112,7 +98,7 @@ public abstract class Observation {
     }
 
     /** Returns the ordinal written from {@code from} to the end as Go's %d writes it, or -1. */
-    private static int canonicalOrdinal(String s, int from) {
+    static int canonicalOrdinal(String s, int from) {
       if (s.charAt(from) == '0' && s.length() - from > 1) {
         return -1;
       }
@@ -161,52 +147,61 @@ public abstract class Observation {
       return i >= 0 ? values[i] : null;
     }
 
-    static final class Builder {
-      private final int[] ordinals;
-      private final ObservedClaim[] claims;
-      private int size;
-      private int min = Integer.MAX_VALUE;
-      private int max = -1;
-
-      Builder(int capacity) {
-        ordinals = new int[capacity];
-        claims = new ObservedClaim[capacity];
-      }
-
-      void add(int ordinal, ObservedClaim claim) {
-        ordinals[size] = ordinal;
-        claims[size] = claim;
-        size++;
-        min = Math.min(min, ordinal);
-        max = Math.max(max, ordinal);
-      }
-
-      OrdinalTable build() {
-        if (size == 0) {
-          return EMPTY;
+    /**
+     * Returns the table of the claims named {@code <prefix><ordinal>} in the namespace. Two passes
+     * over the claims, so that the usual dense case allocates only the table itself.
+     */
+    static OrdinalTable of(List<ObservedClaim> claims, String prefix, String namespace) {
+      int count = 0;
+      int min = Integer.MAX_VALUE;
+      int max = -1;
+      for (int i = 0; i < claims.size(); i++) {
+        int ordinal = ordinalOf(claims.get(i), prefix, namespace);
+        if (ordinal >= 0) {
+          count++;
+          min = Math.min(min, ordinal);
+          max = Math.max(max, ordinal);
         }
-        long span = (long) max - min + 1;
-        if (span <= 2L * size + 64) {
-          ObservedClaim[] dense = new ObservedClaim[(int) span];
-          for (int i = 0; i < size; i++) {
-            dense[ordinals[i] - min] = claims[i];
+      }
+      if (count == 0) {
+        return EMPTY;
+      }
+      long span = (long) max - min + 1;
+      if (span <= 2L * count + 64) {
+        ObservedClaim[] dense = new ObservedClaim[(int) span];
+        for (int i = 0; i < claims.size(); i++) {
+          int ordinal = ordinalOf(claims.get(i), prefix, namespace);
+          if (ordinal >= 0) {
+            dense[ordinal - min] = claims.get(i);
           }
-          return new OrdinalTable(dense, min, null, null);
         }
-        // Sparse: sort (ordinal, position) pairs packed in longs, without boxing.
-        long[] packed = new long[size];
-        for (int i = 0; i < size; i++) {
-          packed[i] = ((long) ordinals[i] << 32) | i;
-        }
-        java.util.Arrays.sort(packed);
-        int[] keys = new int[size];
-        ObservedClaim[] values = new ObservedClaim[size];
-        for (int i = 0; i < size; i++) {
-          keys[i] = (int) (packed[i] >>> 32);
-          values[i] = claims[(int) packed[i]];
-        }
-        return new OrdinalTable(new ObservedClaim[0], 0, keys, values);
+        return new OrdinalTable(dense, min, null, null);
       }
+      // Sparse: sort (ordinal, position) pairs packed in longs, without boxing.
+      long[] packed = new long[count];
+      int n = 0;
+      for (int i = 0; i < claims.size(); i++) {
+        int ordinal = ordinalOf(claims.get(i), prefix, namespace);
+        if (ordinal >= 0) {
+          packed[n++] = ((long) ordinal << 32) | i;
+        }
+      }
+      java.util.Arrays.sort(packed);
+      int[] keys = new int[count];
+      ObservedClaim[] values = new ObservedClaim[count];
+      for (int i = 0; i < count; i++) {
+        keys[i] = (int) (packed[i] >>> 32);
+        values[i] = claims.get((int) packed[i]);
+      }
+      return new OrdinalTable(new ObservedClaim[0], 0, keys, values);
+    }
+
+    private static int ordinalOf(ObservedClaim c, String prefix, String namespace) {
+      String n = c.name();
+      if (n.length() > prefix.length() && n.startsWith(prefix) && c.namespace().equals(namespace)) {
+        return ClaimIndex.canonicalOrdinal(n, prefix.length());
+      }
+      return -1;
     }
   }
 }
