@@ -129,8 +129,8 @@ final class Sync {
     actions.addAll(revisionActions);
 
     slotPods();
-    boolean reachedEnd = updateStatefulSet();
-    StatefulSetStatus status = status(reachedEnd);
+    updateStatefulSet();
+    StatefulSetStatus status = status();
     return finish(status, history);
   }
 
@@ -347,23 +347,23 @@ final class Sync {
     return f;
   }
 
-  /** Runs the scaling and update phases; returns true if the sync ran to the end. */
-  private boolean updateStatefulSet() {
+  /** Runs the scaling and update phases, stopping where upstream's updateStatefulSet returns. */
+  private void updateStatefulSet() {
     if (set.isBeingDeleted()) {
       stop(null, "R-SYNC-3", set.name() + " is being deleted; only its status is written");
-      return false;
+      return;
     }
     if (!runReplicas()) {
-      return false;
+      return;
     }
     if (!runCondemnedClaims()) {
-      return false;
+      return;
     }
     if (!runCondemned()) {
-      return false;
+      return;
     }
     if (spec.updateStrategy().isOnDelete()) {
-      return true;
+      return;
     }
     if (!monotonic) {
       batchStart(); // the update phase is not a batch: a failure in the last batch ends the sync
@@ -373,7 +373,6 @@ final class Sync {
     } else {
       rollingUpdateOneAtATime();
     }
-    return true;
   }
 
   /** Runs processReplica over the slots: in order, or in slow-start batches (R-SYNC-5). */
@@ -839,7 +838,7 @@ final class Sync {
    * The status of the sync (R-STATUS): counted over the pods in slots and the condemned as they
    * were observed, less the rolling-update deletions, completed (R-STATUS-8).
    */
-  private StatefulSetStatus status(boolean reachedEnd) {
+  private StatefulSetStatus status() {
     if (!set.isBeingDeleted() && droppedPods > 0) {
       // Upstream recounts over replicas and condemned: pods that lost their slot drop out.
       recountOverSlots();

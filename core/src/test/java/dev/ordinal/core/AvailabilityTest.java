@@ -61,6 +61,21 @@ class AvailabilityTest {
   }
 
   @Test
+  void R_STATUS_3_availableReplicasCountsReadyPodsPastMinReadySecondsTerminatingIncluded() {
+    FakeCluster c = started(Fixtures.burst(withMinReadySeconds(newStatefulSet(3), 60)));
+    readySince(c, "foo-0", c.now().minusSeconds(600));
+    readySince(c, "foo-1", c.now().minusSeconds(10));
+    readySince(c, "foo-2", c.now().minusSeconds(600));
+    c.terminate("foo-2");
+
+    ReconcilePlan plan = plan(c);
+
+    // foo-1 is Ready but not yet for 60s; terminating foo-2 still counts (R-STATUS-1..3).
+    assertThat(plan.status().readyReplicas()).isEqualTo(3);
+    assertThat(plan.status().availableReplicas()).isEqualTo(2);
+  }
+
+  @Test
   void R_AVAIL_1_zeroMinReadySecondsIsAvailableAtOnce() {
     FakeCluster c = started(newStatefulSet(1));
     readySince(c, "foo-0", c.now());

@@ -24,7 +24,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void createDefaultsTheSetAndStartsAtGenerationOne() {
+  void R_DEF_6_createDefaultsTheSetAndStartsAtGenerationOne() {
     SimulatedCluster cluster = SimulatedCluster.create(1);
 
     SimStatefulSet created = cluster.create(Web.set(2));
@@ -72,7 +72,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void everySpecChangeBumpsTheGenerationAndNothingElseDoes() {
+  void R_DEF_6_everySpecChangeBumpsTheGenerationAndNothingElseDoes() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(4), Web.set(2));
     cluster.runUntilSettled(Web.BOUND);
     assertThat(generation(cluster)).isEqualTo(1);
