@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards the promise that core is pure: its main code names nothing that does I/O, reads a clock,
- * starts threads or draws random numbers, and nothing from the test kit.
+ * starts threads or draws random numbers, and nothing from the simulator or the test kit.
  */
 class PurityTest {
 
@@ -24,7 +24,7 @@ class PurityTest {
               + "|\\bMath\\.random\\b|\\bnew Thread\\b|\\bExecutor|\\bClock\\b"
               + "|\\bSystem\\.(currentTimeMillis|nanoTime|getenv|getProperty|in|out|err)\\b"
               + "|\\b(Instant|LocalDateTime|ZonedDateTime|LocalDate)\\.now\\("
-              + "|\\bdev\\.ordinal\\.testkit\\b");
+              + "|\\bdev\\.ordinal\\.(testkit|sim|invariants)\\b");
 
   @Test
   void coreMainCodeDoesNoIoReadsNoClockStartsNoThreadAndDrawsNoRandomNumber() throws IOException {
@@ -52,8 +52,8 @@ class PurityTest {
     assertThat(FORBIDDEN.matcher("import java.util.Random;").find()).isTrue();
     assertThat(FORBIDDEN.matcher("Instant t = Instant.now();").find()).isTrue();
     assertThat(FORBIDDEN.matcher("import java.nio.file.Files;").find()).isTrue();
-    assertThat(FORBIDDEN.matcher("import dev.ordinal.testkit.sim.SimulatedCluster;").find())
-        .isTrue();
+    assertThat(FORBIDDEN.matcher("import dev.ordinal.sim.SimulatedCluster;").find()).isTrue();
+    assertThat(FORBIDDEN.matcher("import dev.ordinal.testkit.gen.Specs;").find()).isTrue();
     assertThat(FORBIDDEN.matcher("import java.time.Instant;").find()).isFalse();
     assertThat(FORBIDDEN.matcher("import java.nio.charset.StandardCharsets;").find()).isFalse();
   }

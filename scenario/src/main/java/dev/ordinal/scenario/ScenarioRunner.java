@@ -2,7 +2,7 @@ package dev.ordinal.scenario;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ordinal.testkit.sim.SettleResult;
+import dev.ordinal.sim.SettleResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Replays a script of kubectl commands on a fresh {@link
- * dev.ordinal.testkit.sim.SimulatedCluster} and prints what kubectl would print.
+ * dev.ordinal.sim.SimulatedCluster} and prints what kubectl would print.
  *
  * <p>A script is text, one command a line; {@code #} starts a comment; file names are relative to
  * the script's folder. Each command is echoed as {@code $ } and the line as written, then its

@@ -1,5 +1,5 @@
 /**
- * Replays kubectl scripts on the simulated cluster of {@code dev.ordinal.testkit.sim} and prints
+ * Replays kubectl scripts on the simulated cluster of {@code dev.ordinal.sim} and prints
  * what kubectl prints.
  *
  * <p>{@link dev.ordinal.scenario.ScenarioRunner} runs a script (a text file, one command a line);
