@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
  * What went wrong in one run of an event sequence.
  *
  * @param kind what kind of failure, compared when shrinking: the name of the broken invariant (as
- *     {@link dev.ordinal.testkit.invariants.InvariantViolation#invariant()} has it), {@value
+ *     {@link dev.ordinal.invariants.InvariantViolation#invariant()} has it), {@value
  *     #CONVERGENCE}, or {@code exception:} and the class of an unexpected exception
  * @param message what was seen
  * @param afterEvent how many events of the sequence had begun when it was seen (it was seen during

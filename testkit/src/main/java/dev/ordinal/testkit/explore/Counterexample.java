@@ -2,9 +2,9 @@ package dev.ordinal.testkit.explore;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ordinal.invariants.InvariantViolation;
 import dev.ordinal.testkit.gen.Event;
 import dev.ordinal.testkit.gen.Events;
-import dev.ordinal.testkit.invariants.InvariantViolation;
 import java.util.List;
 
 /**

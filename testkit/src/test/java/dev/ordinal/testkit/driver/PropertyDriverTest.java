@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.PodManagementPolicy;
+import dev.ordinal.invariants.InvariantViolation;
 import dev.ordinal.sim.SimClaim;
 import dev.ordinal.sim.SimulatedCluster;
 import dev.ordinal.testkit.gen.Event;
-import dev.ordinal.testkit.invariants.InvariantViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.RetentionPolicyType;
-import dev.ordinal.testkit.invariants.StatefulSetInvariants;
+import dev.ordinal.invariants.StatefulSetInvariants;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

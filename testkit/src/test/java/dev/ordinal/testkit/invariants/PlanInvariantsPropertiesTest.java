@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.core.StatefulSetReconciler;
+import dev.ordinal.invariants.StatefulSetInvariants;
 import dev.ordinal.testkit.gen.Gens;
 import dev.ordinal.testkit.gen.ObservedStates;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.ordinal.testkit.invariants;
+package dev.ordinal.invariants;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.IntOrString;
@@ -20,14 +20,12 @@ import dev.ordinal.api.VolumeClaimTemplate;
 import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.DeleteReason;
 import dev.ordinal.api.plan.ReconcilePlan;
-import dev.ordinal.core.validation.SpecValidator;
-import dev.ordinal.core.validation.Violation;
-import dev.ordinal.testkit.gen.ObservedStates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,6 +136,22 @@ public final class StatefulSetInvariants {
     }
   }
 
+  /**
+   * Throws if there are violations, for tests that check a state or a plan without a step.
+   *
+   * @throws AssertionError listing every violation
+   */
+  public static void assertNone(List<InvariantViolation> violations) {
+    if (!violations.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      sb.append(violations.size()).append(" invariant violation(s):");
+      for (InvariantViolation v : violations) {
+        sb.append("\n  ").append(v);
+      }
+      throw new AssertionError(sb.toString());
+    }
+  }
+
   /** Returns the violations and the step, readable. */
   static String report(List<InvariantViolation> violations, SyncStep step) {
     StringBuilder sb = new StringBuilder();
@@ -145,7 +159,7 @@ public final class StatefulSetInvariants {
     for (InvariantViolation v : violations) {
       sb.append("  ").append(v).append('\n');
     }
-    sb.append("before:\n").append(ObservedStates.describe(step.before()));
+    sb.append("before:\n").append(ObservationText.describe(step.before()));
     if (step.plan() != null) {
       sb.append("plan:\n");
       for (Action a : step.plan().actions()) {
@@ -156,7 +170,7 @@ public final class StatefulSetInvariants {
             .append('\n');
       }
     }
-    sb.append("after:\n").append(ObservedStates.describe(step.after()));
+    sb.append("after:\n").append(ObservationText.describe(step.after()));
     return sb.toString();
   }
 
@@ -237,7 +251,51 @@ public final class StatefulSetInvariants {
     if (set.spec().updateStrategy().type() != UpdateStrategyType.ROLLING_UPDATE) {
       return out;
     }
+    revisionOrder(name, set.status(), pods, out);
+    return out;
+  }
+
+  /**
+   * {@link #update} for drivers that go beyond upstream's: the revision order is checked only
+   * while every pod it covers is at {@code status.currentRevision} or {@code status.updateRevision}
+   * (a template change in mid-rollout leaves pods at a third revision, and a rollback makes the old
+   * revision the update revision while it sits at the bottom), and with {@code liveOnly} only over
+   * pods that are not terminating. Upstream's fake deletes pods at once, so its list never holds
+   * terminating pods; with graceful deletion a terminating pod keeps its old revision but no longer
+   * counts in {@code currentReplicas} or {@code updatedReplicas} (R-STATUS-4).
+   *
+   * @throws NullPointerException if obs is null
+   */
+  public static List<InvariantViolation> updateOverTwoRevisions(Observation obs, boolean liveOnly) {
+    String name = "updateOverTwoRevisions";
+    List<InvariantViolation> out = new ArrayList<>();
+    List<ObservedPod> pods = selectedPods(obs);
+    for (ObservedPod pod : pods) {
+      podShape(name, obs, pod, true, out);
+    }
+    StatefulSet set = obs.set();
+    if (set.spec().updateStrategy().isOnDelete()) {
+      return out; // an unset type is RollingUpdate, as defaulting makes it
+    }
     StatefulSetStatus status = set.status();
+    List<ObservedPod> ordered =
+        liveOnly ? pods.stream().filter(p -> !isTerminating(p)).toList() : pods;
+    for (ObservedPod pod : ordered) {
+      if (!pod.revision().equals(status.currentRevision())
+          && !pod.revision().equals(status.updateRevision())) {
+        return out;
+      }
+    }
+    revisionOrder(name, status, ordered, out);
+    return out;
+  }
+
+  /**
+   * The first {@code status.currentReplicas} pods carry {@code status.currentRevision}, the last
+   * {@code status.updatedReplicas} carry {@code status.updateRevision}.
+   */
+  private static void revisionOrder(
+      String name, StatefulSetStatus status, List<ObservedPod> pods, List<InvariantViolation> out) {
     for (int i = 0; i < status.currentReplicas() && i < pods.size(); i++) {
       if (!status.currentRevision().equals(pods.get(i).revision())) {
         out.add(
@@ -275,7 +333,6 @@ public final class StatefulSetInvariants {
                     + pods.get(i).revision()));
       }
     }
-    return out;
   }
 
   /**
@@ -813,8 +870,58 @@ public final class StatefulSetInvariants {
    */
   public static List<InvariantViolation> statusValid(Observation before, ReconcilePlan plan) {
     List<InvariantViolation> out = new ArrayList<>();
-    for (Violation v : SpecValidator.validateStatus(plan.status(), before.set().status())) {
-      out.add(violation("statusValid", v.toString()));
+    for (String problem : statusProblems(plan.status(), before.set().status())) {
+      out.add(violation("statusValid", problem));
+    }
+    return out;
+  }
+
+  /**
+   * The status a plan writes is its own status, written at most once, and valid (R-STATUS-11) once
+   * the decrements upstream makes for rolling-update deletions of pods not counted at the current
+   * revision are undone ({@link #statusValid} says why those happen). So this one holds for
+   * upstream too, and catches any other invalid count.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static List<InvariantViolation> writtenStatusValid(
+      Observation before, ReconcilePlan plan) {
+    String name = "writtenStatusValid";
+    List<InvariantViolation> out = new ArrayList<>();
+    List<Action.WriteStatus> writes = plan.actionsOf(Action.WriteStatus.class);
+    if (writes.size() > 1) {
+      out.add(violation(name, writes.size() + " status writes in one plan"));
+    }
+    if (writes.isEmpty()) {
+      return out;
+    }
+    StatefulSetStatus status = writes.get(0).status();
+    if (!status.equals(plan.status())) {
+      out.add(violation(name, "writes " + status + ", not the plan's " + plan.status()));
+    }
+    int uncounted = 0;
+    for (Action.DeletePod d : plan.actionsOf(Action.DeletePod.class)) {
+      ObservedPod pod = pod(before, d.name(), d.uid());
+      if (d.reason() == DeleteReason.UPDATE
+          && pod != null
+          && !pod.revision().equals(status.currentRevision())) {
+        uncounted++;
+      }
+    }
+    StatefulSetStatus undone =
+        new StatefulSetStatus(
+            status.observedGeneration(),
+            status.replicas(),
+            status.readyReplicas(),
+            status.currentReplicas() + uncounted,
+            status.updatedReplicas(),
+            status.availableReplicas(),
+            status.currentRevision(),
+            status.updateRevision(),
+            status.collisionCount(),
+            status.conditions());
+    for (String problem : statusProblems(undone, before.set().status())) {
+      out.add(violation(name, problem));
     }
     return out;
   }
@@ -959,8 +1066,13 @@ public final class StatefulSetInvariants {
   private static final Comparator<ObservedPod> ASCENDING_ORDINAL =
       Comparator.comparingInt(ObservedPod::ordinal).thenComparing(ObservedPod::name);
 
-  /** Pods of the set's namespace its selector selects, ascending ordinal (upstream's listing). */
-  private static List<ObservedPod> selectedPods(Observation obs) {
+  /**
+   * Returns the pods of the set's namespace its selector selects, ascending ordinal (upstream's
+   * listing).
+   *
+   * @throws NullPointerException if obs is null
+   */
+  public static List<ObservedPod> selectedPods(Observation obs) {
     StatefulSet set = obs.set();
     LabelSelector selector = set.spec().selector();
     List<ObservedPod> out = new ArrayList<>();
@@ -1083,7 +1195,8 @@ public final class StatefulSetInvariants {
     return true;
   }
 
-  private static boolean inRange(StatefulSetSpec spec, int ordinal) {
+  /** Returns whether the ordinal is one of the spec's replicas (R-NAME-4's range). */
+  public static boolean inRange(StatefulSetSpec spec, int ordinal) {
     int start = spec.startOrdinal();
     return ordinal >= start && (long) ordinal < (long) start + spec.effectiveReplicas();
   }
@@ -1092,7 +1205,8 @@ public final class StatefulSetInvariants {
     return pod.deletionTimestamp() != null;
   }
 
-  private static boolean isRunningAndReady(ObservedPod pod) {
+  /** Returns whether the pod is Running and Ready (upstream's {@code isRunningAndReady}). */
+  public static boolean isRunningAndReady(ObservedPod pod) {
     return pod.phase() == PodPhase.RUNNING && pod.ready();
   }
 
@@ -1117,6 +1231,15 @@ public final class StatefulSetInvariants {
     return false;
   }
 
+  /**
+   * Returns the set's maxUnavailable as a number of pods (R-UPDATE-6): 1 without a {@code
+   * rollingUpdate} block or value, a percentage of replicas rounded down, at least 1.
+   */
+  public static int maxUnavailable(StatefulSet set) {
+    RollingUpdate ru = set.spec().updateStrategy().rollingUpdate();
+    return maxUnavailable(ru == null ? null : ru.maxUnavailable(), set.spec().effectiveReplicas());
+  }
+
   /** R-UPDATE-6: unset is 1, a percentage rounds down, at least 1. */
   private static int maxUnavailable(@Nullable IntOrString value, int replicas) {
     if (value == null) {
@@ -1128,6 +1251,62 @@ public final class StatefulSetInvariants {
     String s = value.stringValue();
     long percent = Long.parseLong(s.substring(0, s.length() - 1));
     return (int) Math.max(1, percent * replicas / 100);
+  }
+
+  /**
+   * What the apiserver's status validation rejects (R-STATUS-11), in its words: a negative count,
+   * a count above {@code replicas}, more available than ready, a decremented {@code
+   * collisionCount}.
+   */
+  private static List<String> statusProblems(
+      StatefulSetStatus status, @Nullable StatefulSetStatus previous) {
+    List<String> out = new ArrayList<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("status.replicas", (long) status.replicas());
+    counts.put("status.readyReplicas", (long) status.readyReplicas());
+    counts.put("status.currentReplicas", (long) status.currentReplicas());
+    counts.put("status.updatedReplicas", (long) status.updatedReplicas());
+    counts.put("status.availableReplicas", (long) status.availableReplicas());
+    counts.put("status.observedGeneration", status.observedGeneration());
+    if (status.collisionCount() != null) {
+      counts.put("status.collisionCount", (long) status.collisionCount());
+    }
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      if (e.getValue() < 0) {
+        out.add(invalid(e.getKey(), e.getValue(), "must be greater than or equal to 0"));
+      }
+    }
+    int replicas = status.replicas();
+    String above = "cannot be greater than status.replicas";
+    if (status.readyReplicas() > replicas) {
+      out.add(invalid("status.readyReplicas", status.readyReplicas(), above));
+    }
+    if (status.currentReplicas() > replicas) {
+      out.add(invalid("status.currentReplicas", status.currentReplicas(), above));
+    }
+    if (status.updatedReplicas() > replicas) {
+      out.add(invalid("status.updatedReplicas", status.updatedReplicas(), above));
+    }
+    if (status.availableReplicas() > replicas) {
+      out.add(invalid("status.availableReplicas", status.availableReplicas(), above));
+    }
+    if (status.availableReplicas() > status.readyReplicas()) {
+      out.add(
+          invalid(
+              "status.availableReplicas",
+              status.availableReplicas(),
+              "cannot be greater than status.readyReplicas"));
+    }
+    Integer was = previous == null ? null : previous.collisionCount();
+    Integer now = status.collisionCount();
+    if (was != null && (now == null || now < was)) {
+      out.add(invalid("status.collisionCount", now == null ? 0 : now, "cannot be decremented"));
+    }
+    return out;
+  }
+
+  private static String invalid(String path, long value, String detail) {
+    return path + ": Invalid value: " + value + ": " + detail;
   }
 
   private static String owners(ObservedClaim claim) {

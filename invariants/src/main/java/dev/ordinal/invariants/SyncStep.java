@@ -1,4 +1,4 @@
-package dev.ordinal.testkit.invariants;
+package dev.ordinal.invariants;
 
 import static java.util.Objects.requireNonNull;
 
