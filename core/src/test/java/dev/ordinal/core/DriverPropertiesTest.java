@@ -1,5 +1,11 @@
 package dev.ordinal.core;
 
+import static dev.ordinal.invariants.StatefulSetInvariants.assertNone;
+import static dev.ordinal.invariants.StatefulSetInvariants.burst;
+import static dev.ordinal.invariants.StatefulSetInvariants.monotonic;
+import static dev.ordinal.invariants.StatefulSetInvariants.selectedPods;
+import static dev.ordinal.invariants.StatefulSetInvariants.updateOverTwoRevisions;
+import static dev.ordinal.invariants.StatefulSetInvariants.writtenStatusValid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -22,6 +28,7 @@ import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.DeleteReason;
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.core.revision.Revisions;
+import dev.ordinal.invariants.StatefulSetInvariants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +49,9 @@ import org.quicktheories.core.Gen;
  * Upstream's controller-test drivers ({@code scaleUpStatefulSetControl}, {@code
  * scaleDownStatefulSetControl}, {@code updateStatefulSetControl}, {@code parallelScale}) run
  * against the {@link FakeCluster}, with upstream's invariants checked after every sync ({@link
- * UpstreamInvariants}). Each property runs for both pod management policies and the five retention
- * policies, {@code ordinal.examples} generated cases in total (split evenly), every case with its
- * own seeded choice of which pod moves next.
+ * StatefulSetInvariants}). Each property runs for both pod management policies and the five
+ * retention policies, {@code ordinal.examples} generated cases in total (split evenly), every case
+ * with its own seeded choice of which pod moves next.
  */
 class DriverPropertiesTest {
 
@@ -128,7 +135,7 @@ class DriverPropertiesTest {
     int before = run.productive;
     boolean changed = true; // the spec change
     while (cluster.set().status().readyReplicas() < cluster.set().spec().effectiveReplicas()) {
-      List<ObservedPod> pods = UpstreamInvariants.listedPods(cluster);
+      List<ObservedPod> pods = selectedPods(cluster.observe());
       if (!pods.isEmpty()) {
         ObservedPod pod = pods.get(run.random.nextInt(pods.size()));
         if (!movable(pod)) {
@@ -148,7 +155,7 @@ class DriverPropertiesTest {
     StatefulSetStatus status = cluster.set().status();
     assertThat(status.replicas()).isEqualTo(replicas);
     assertThat(status.readyReplicas()).isEqualTo(replicas);
-    List<ObservedPod> pods = UpstreamInvariants.listedPods(cluster);
+    List<ObservedPod> pods = selectedPods(cluster.observe());
     int start = cluster.set().spec().startOrdinal();
     assertThat(pods)
         .extracting(ObservedPod::ordinal)
@@ -195,7 +202,7 @@ class DriverPropertiesTest {
           scaleUp(run, s.replicas);
           List<String> survivors = new ArrayList<>();
           int start = cluster.set().spec().startOrdinal();
-          for (ObservedPod pod : UpstreamInvariants.listedPods(cluster)) {
+          for (ObservedPod pod : selectedPods(cluster.observe())) {
             if (pod.ordinal() < start + s.scaledTo) {
               survivors.add(pod.uid());
             }
@@ -207,7 +214,7 @@ class DriverPropertiesTest {
           assertThat(rounds).isEqualTo(s.replicas - s.scaledTo);
           assertThat(run.syncs - syncs).isEqualTo(3 * rounds);
           assertScaledTo(cluster, s.scaledTo);
-          assertThat(UpstreamInvariants.listedPods(cluster))
+          assertThat(selectedPods(cluster.observe()))
               .extracting(ObservedPod::uid)
               .containsExactlyElementsOf(survivors);
           Set<String> removed = expectedClaims(cluster.set(), start + s.scaledTo, rounds);
@@ -234,7 +241,7 @@ class DriverPropertiesTest {
     while (cluster.set().status().replicas() > cluster.set().spec().effectiveReplicas()) {
       assertThat(rounds).as("rounds of scale-down").isLessThan(2 * MAX_REPLICAS);
       rounds++;
-      List<ObservedPod> pods = UpstreamInvariants.listedPods(cluster);
+      List<ObservedPod> pods = selectedPods(cluster.observe());
       if (!pods.isEmpty()) {
         run.sync(true);
         String highest = pods.get(pods.size() - 1).name();
@@ -242,7 +249,7 @@ class DriverPropertiesTest {
           cluster.terminate(highest);
         }
         run.sync(true);
-        List<ObservedPod> now = UpstreamInvariants.listedPods(cluster);
+        List<ObservedPod> now = selectedPods(cluster.observe());
         if (!now.isEmpty()) {
           cluster.remove(now.get(now.size() - 1).name());
         }
@@ -333,7 +340,9 @@ class DriverPropertiesTest {
 
           Run run =
               new Run(
-                  cluster, up.random, c -> UpstreamInvariants.assertUpdate(c, s.gracefulDeletion));
+                  cluster,
+                  up.random,
+                  c -> assertNone(updateOverTwoRevisions(c.observe(), s.gracefulDeletion)));
           run.liveOnly = s.gracefulDeletion;
           cluster.update(Fixtures.withImage(cluster.set(), "nginx:2"));
           int changes = update(run, s.secondImage, s.secondChangeAfter);
@@ -344,7 +353,7 @@ class DriverPropertiesTest {
           assertThat(status.updateRevision()).isEqualTo(expected);
           RollingUpdate ru = set.spec().updateStrategy().rollingUpdate();
           int partition = ru == null ? 0 : ru.effectivePartition();
-          List<ObservedPod> pods = UpstreamInvariants.listedPods(cluster);
+          List<ObservedPod> pods = selectedPods(cluster.observe());
           int updates = run.deletions(DeleteReason.UPDATE);
           assertThat(run.deletions(DeleteReason.FINISHED)).isZero();
           assertThat(run.deletions(DeleteReason.SCALE_DOWN)).isZero();
@@ -363,7 +372,7 @@ class DriverPropertiesTest {
               assertThat(status.currentReplicas()).isEqualTo(s.replicas);
             }
           }
-          int maxUnavailable = UpstreamInvariants.maxUnavailable(set);
+          int maxUnavailable = StatefulSetInvariants.maxUnavailable(set);
           for (ReconcilePlan plan : run.plans) {
             assertThat(
                     plan.actionsOf(Action.DeletePod.class).stream()
@@ -402,7 +411,7 @@ class DriverPropertiesTest {
         changed = true;
       }
       steps++;
-      List<ObservedPod> pods = UpstreamInvariants.listedPods(cluster);
+      List<ObservedPod> pods = selectedPods(cluster.observe());
       if (!pods.isEmpty()) {
         ObservedPod pod = pods.get(run.random.nextInt(pods.size()));
         if (!movable(pod)) {
@@ -428,7 +437,7 @@ class DriverPropertiesTest {
   static boolean updateComplete(FakeCluster cluster, boolean liveOnly) {
     StatefulSet set = cluster.set();
     List<ObservedPod> pods =
-        UpstreamInvariants.listedPods(cluster).stream()
+        selectedPods(cluster.observe()).stream()
             .filter(p -> !liveOnly || p.deletionTimestamp() == null)
             .toList();
     int replicas = set.spec().effectiveReplicas();
@@ -489,7 +498,7 @@ class DriverPropertiesTest {
             Fixtures.burst(Fixtures.newStatefulSet(0)),
             b -> b.volumeClaimTemplates(List.of(labelled)));
     FakeCluster cluster = new FakeCluster(set).immediateDeletion();
-    Run run = new Run(cluster, new Random(0), UpstreamInvariants::assertBurst);
+    Run run = new Run(cluster, new Random(0), DriverPropertiesTest::assertBurst);
 
     cluster.update(withReplicas(cluster.set(), replicas));
     int firstPlan = run.plans.size();
@@ -531,7 +540,7 @@ class DriverPropertiesTest {
       loops++;
       run.sync(true);
     }
-    UpstreamInvariants.assertBurst(cluster);
+    assertBurst(cluster);
   }
 
   /** Upstream's parallelScaleDownStatefulSetControl: at most two loops of two syncs. */
@@ -544,7 +553,7 @@ class DriverPropertiesTest {
       run.sync(true);
       run.sync(true);
     }
-    UpstreamInvariants.assertBurst(cluster);
+    assertBurst(cluster);
   }
 
   /** The number of pod creations or deletions in each slow-start batch of a plan. */
@@ -646,7 +655,7 @@ class DriverPropertiesTest {
       if (afterChange) {
         productive++;
       }
-      UpstreamInvariants.assertWrittenStatusValid(observed, plan);
+      assertNone(writtenStatusValid(observed, plan));
       invariants.accept(cluster);
       return plan;
     }
@@ -694,8 +703,12 @@ class DriverPropertiesTest {
 
   private static Consumer<FakeCluster> invariantsOf(PodManagementPolicy policy) {
     return policy == PodManagementPolicy.ORDERED_READY
-        ? UpstreamInvariants::assertMonotonic
-        : UpstreamInvariants::assertBurst;
+        ? c -> assertNone(monotonic(c.observe()))
+        : DriverPropertiesTest::assertBurst;
+  }
+
+  private static void assertBurst(FakeCluster cluster) {
+    assertNone(burst(cluster.observe()));
   }
 
   private static Gen<@Nullable Integer> start() {

@@ -24,7 +24,8 @@ import java.util.TreeMap;
 /**
  * A minimal in-memory API server for core's tests, like upstream's fake object manager: it applies
  * a plan's actions (all succeed), lets a test move pods through their phases, and garbage-collects
- * claims owned by removed pods. The test kit has the full simulated cluster.
+ * claims owned by removed pods. The full simulated cluster is ordinal-sim, which is built on core,
+ * so core's own tests cannot use it.
  */
 public final class FakeCluster {
 

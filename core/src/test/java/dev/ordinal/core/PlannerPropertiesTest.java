@@ -1,5 +1,7 @@
 package dev.ordinal.core;
 
+import static dev.ordinal.invariants.StatefulSetInvariants.assertNone;
+import static dev.ordinal.invariants.StatefulSetInvariants.writtenStatusValid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -33,6 +35,7 @@ import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.core.revision.RevisionHash;
 import dev.ordinal.core.revision.Revisions;
 import dev.ordinal.core.validation.Defaults;
+import dev.ordinal.invariants.StatefulSetInvariants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,7 +129,7 @@ class PlannerPropertiesTest {
             assertThat(c.pod().namespace()).isEqualTo(set.namespace());
             int ordinal = PodNames.ordinal(name);
             assertThat(name).isEqualTo(PodNames.podName(set.name(), ordinal));
-            assertThat(UpstreamInvariants.inOrdinalRange(set, ordinal))
+            assertThat(StatefulSetInvariants.inRange(set.spec(), ordinal))
                 .as("%s is in the replica range", name)
                 .isTrue();
             for (ObservedPod pod : obs.pods()) {
@@ -346,7 +349,7 @@ class PlannerPropertiesTest {
           }
           RollingUpdate ru = spec.updateStrategy().rollingUpdate();
           int replicas = spec.effectiveReplicas();
-          int maxUnavailable = UpstreamInvariants.maxUnavailable(set);
+          int maxUnavailable = StatefulSetInvariants.maxUnavailable(set);
           int partition = ru == null ? 0 : ru.effectivePartition();
           Map<Integer, ObservedPod> slots = slots(obs);
           int unavailable = 0;
@@ -380,7 +383,7 @@ class PlannerPropertiesTest {
   void status_passesApiValidation_R_STATUS_11() {
     check(
         observations(),
-        obs -> UpstreamInvariants.assertWrittenStatusValid(obs, reconciler.plan(obs)));
+        obs -> assertNone(writtenStatusValid(obs, reconciler.plan(obs))));
   }
 
   // --------------------------------------------------------------------------------------------
@@ -424,7 +427,8 @@ class PlannerPropertiesTest {
   private static Map<Integer, ObservedPod> slots(Observation obs) {
     Map<Integer, ObservedPod> slots = new HashMap<>();
     for (ObservedPod pod : obs.pods()) {
-      if (managed(obs.set(), pod) && UpstreamInvariants.inOrdinalRange(obs.set(), pod.ordinal())) {
+      if (managed(obs.set(), pod)
+          && StatefulSetInvariants.inRange(obs.set().spec(), pod.ordinal())) {
         slots.put(pod.ordinal(), pod);
       }
     }
@@ -437,7 +441,7 @@ class PlannerPropertiesTest {
 
   /** P-HEALTHY and P-AVAILABLE at the observation's time (inclusive boundary). */
   private static boolean healthyAndAvailable(Observation obs, ObservedPod pod) {
-    if (!UpstreamInvariants.isRunningAndReady(pod) || pod.deletionTimestamp() != null) {
+    if (!StatefulSetInvariants.isRunningAndReady(pod) || pod.deletionTimestamp() != null) {
       return false;
     }
     int minReady = obs.set().spec().minReadySeconds();
