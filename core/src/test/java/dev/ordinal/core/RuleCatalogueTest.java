@@ -60,7 +60,7 @@ class RuleCatalogueTest {
   }
 
   @Test
-  void everyRuleOfTheDocumentHasATaggedTest() {
+  void documentedRule_hasATaggedTest() {
     Set<String> tagged = tags().keySet();
     Set<String> untested = new TreeSet<>(modelled());
     untested.removeAll(tagged);
@@ -73,7 +73,7 @@ class RuleCatalogueTest {
   }
 
   @Test
-  void everyRuleTagNamesARuleOfTheDocument() {
+  void ruleTag_namesADocumentedRule() {
     Map<String, Set<String>> unknown = new TreeMap<>(tags());
     unknown.keySet().removeAll(entries.keySet());
 
@@ -83,7 +83,7 @@ class RuleCatalogueTest {
   }
 
   @Test
-  void aRuleMarkedNotModelledHasNoTaggedTest() {
+  void ruleMarkedNotModelled_hasNoTaggedTest() {
     Set<String> stale = new TreeSet<>(entries.keySet());
     stale.removeAll(modelled());
     stale.retainAll(tags().keySet());
@@ -96,7 +96,7 @@ class RuleCatalogueTest {
   }
 
   @Test
-  void everyRuleIdTheSourcesMentionIsDocumented() {
+  void ruleIdInASource_isDocumented() {
     Map<String, Set<String>> undocumented = new TreeMap<>();
     Stream.of(testSources, mainSources)
         .flatMap(sources -> sources.entrySet().stream())
@@ -119,7 +119,7 @@ class RuleCatalogueTest {
   }
 
   @Test
-  void theDocumentListsEachRuleOnce() {
+  void document_listsEachRuleOnce() {
     List<String> headings = new ArrayList<>();
     for (String line : read(root.resolve(DOCUMENT)).split("\n", -1)) {
       Matcher m = ENTRY.matcher(line);
