@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,7 @@ class PlanCommandTest {
   }
 
   @Test
+  @Tag("R-ORDER-2")
   void fromScratch_createsTheRevisionTheFirstClaimAndPod_andStops() {
     assertThat(plan("fromScratch"))
         .isEqualTo(
@@ -62,6 +64,7 @@ class PlanCommandTest {
   }
 
   @Test
+  @Tag("R-ORDER-5")
   void tutorialFixtures_waitForTheUnreadyPod() {
     String web = Cli.file("web/web.yaml");
 
@@ -102,6 +105,7 @@ class PlanCommandTest {
   }
 
   @Test
+  @Tag("R-UPDATE-5")
   void rollingUpdate_deletesUpToMaxUnavailablePods() {
     assertThat(plan("rollingUpdate"))
         .isEqualTo(
@@ -119,6 +123,7 @@ class PlanCommandTest {
   }
 
   @Test
+  @Tag("R-UPDATE-3")
   void kubernetes134_updatesOnePodAtATime() {
     assertThat(plan("rollingUpdate", "--kubernetes", "1.34"))
         .isEqualTo(
@@ -231,6 +236,7 @@ class PlanCommandTest {
   }
 
   @Test
+  @Tag("R-ORDER-10")
   void podNoLongerSelected_isReleased() {
     assertThat(plan("releasePod"))
         .contains("\n1. release pod web-1 (no longer selected)\n")
@@ -254,6 +260,7 @@ class PlanCommandTest {
   }
 
   @Test
+  @Tag("R-ORDER-1")
   void failedPod_isDeleted() {
     assertThat(plan("failedPod"))
         .contains("\n1. delete pod web-1 (Failed or Succeeded; created again on a later sync)\n")
@@ -268,6 +275,8 @@ class PlanCommandTest {
   }
 
   @Test
+  @Tag("R-ORDER-10")
+  @Tag("R-ADOPT-3")
   void anomalies_areListedAfterTheStop() {
     assertThat(plan("foreignController"))
         .endsWith(
@@ -277,6 +286,7 @@ class PlanCommandTest {
   }
 
   @Test
+  @Tag("R-ORDER-6")
   void minReadySeconds_saysWhenToLookAgain() {
     assertThat(plan("minReadySeconds"))
         .startsWith(

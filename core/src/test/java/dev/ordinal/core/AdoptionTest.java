@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +83,7 @@ class AdoptionTest {
   // --- pods -------------------------------------------------------------------------------
 
   @Test
+  @Tag("R-ADOPT-4")
   void R_ADOPT_4_orphanWithMatchingLabelsAndNameIsAdopted() {
     FakeCluster c = converged(3);
     ObservedPod pod = c.pod("foo-1");
@@ -97,6 +99,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-4")
   void R_ADOPT_4_podsAreAdoptedBeforeRevisionsAreWritten() {
     FakeCluster c = converged(3);
     c.put(orphan(c.pod("foo-1")));
@@ -110,6 +113,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-2")
   void R_ADOPT_2_orphanWithWrongLabelsIsIgnored() {
     FakeCluster c = converged(3);
     ObservedPod pod = c.pod("foo-1");
@@ -124,6 +128,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-2")
   void R_ADOPT_2_orphanWithWrongNameIsIgnored() {
     FakeCluster c = converged(3);
     c.put(orphan(renamed(c.pod("foo-2"), "xfoo-2", "uid-x")));
@@ -136,6 +141,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-3")
   void R_ADOPT_3_ownedButUnselectedIsReleased() {
     FakeCluster c = converged(2);
     ObservedPod template = c.pod("foo-1");
@@ -163,6 +169,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-3")
   void R_ADOPT_3_notReleasedWhileTheSetIsBeingDeleted() {
     FakeCluster c = converged(2);
     ObservedPod pod = c.pod("foo-1");
@@ -177,6 +184,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-4")
   void R_ADOPT_4_notAdoptedWhileTheSetIsBeingDeleted() {
     FakeCluster c = converged(3);
     c.put(orphan(c.pod("foo-1")));
@@ -188,6 +196,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-4")
   void R_ADOPT_4_terminatingOrphanIsNotAdopted() {
     FakeCluster c = converged(3);
     c.put(orphan(ImmutableObservedPod.copyOf(c.pod("foo-1")).withDeletionTimestamp(DELETED_AT)));
@@ -199,6 +208,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-4")
   void R_ADOPT_4_orphanInAnotherNamespaceIsNotAdopted() {
     FakeCluster c = converged(1);
     ObservedPod elsewhere =
@@ -215,6 +225,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-3")
   void R_ADOPT_3_podControlledByAnotherOwnerIsIgnoredWithAnAnomaly() {
     FakeCluster c = converged(3);
     c.put(ImmutableObservedPod.copyOf(c.pod("foo-1")).withOwnerReferences(FOREIGN));
@@ -234,6 +245,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-6")
   void R_ADOPT_6_controllerRefDecidesBetweenOverlappingSets() {
     FakeCluster c = converged(2);
     // foo2 selects foo=bar too.
@@ -267,6 +279,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-5")
   void R_ADOPT_5_orphanRevisionsAreAdoptedFirst() {
     FakeCluster c = converged(3);
     ControllerRevision revision = onlyRevision(c);
@@ -284,6 +297,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-5")
   void R_ADOPT_5_onlyOrphanRevisionsOfTheSelectorAreAdopted() {
     FakeCluster c = converged(2);
     ControllerRevision revision = onlyRevision(c);
@@ -310,6 +324,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-5")
   void R_ADOPT_5_setBeingDeletedWithOrphanRevisionsStopsWithNoActions() {
     FakeCluster c = converged(2);
     ControllerRevision revision = onlyRevision(c);
@@ -326,6 +341,7 @@ class AdoptionTest {
   }
 
   @Test
+  @Tag("R-ADOPT-1")
   void R_ADOPT_1_ownedPodsAndOrphansAreTheCandidates() {
     FakeCluster c = converged(3);
     ObservedPod owned = c.pod("foo-0");

@@ -19,6 +19,7 @@ import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.api.plan.StopReason;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ class AvailabilityTest {
   // --- R-AVAIL-1: availableReplicas ---
 
   @Test
+  @Tag("R-AVAIL-1")
   void R_AVAIL_1_readyFor120MinutesWithMinReadySeconds3600IsAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 3600));
     readySince(c, "foo-0", c.now().minus(Duration.ofMinutes(120)));
@@ -39,6 +41,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-AVAIL-1")
   void R_AVAIL_1_readyFor30MinutesWithMinReadySeconds3600IsNotAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 3600));
     readySince(c, "foo-0", c.now().minus(Duration.ofMinutes(30)));
@@ -50,6 +53,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-AVAIL-1")
   void R_AVAIL_1_boundaryIsInclusive() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 3600));
 
@@ -61,6 +65,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-STATUS-3")
   void R_STATUS_3_availableReplicasCountsReadyPodsPastMinReadySecondsTerminatingIncluded() {
     FakeCluster c = started(Fixtures.burst(withMinReadySeconds(newStatefulSet(3), 60)));
     readySince(c, "foo-0", c.now().minusSeconds(600));
@@ -76,6 +81,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-AVAIL-1")
   void R_AVAIL_1_zeroMinReadySecondsIsAvailableAtOnce() {
     FakeCluster c = started(newStatefulSet(1));
     readySince(c, "foo-0", c.now());
@@ -84,6 +90,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-AVAIL-1")
   void R_AVAIL_1_onlyRunningAndReadyPodsAreCounted() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 10));
     // Ready=True long ago, but still Pending: not counted as ready, so not as available.
@@ -99,6 +106,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-AVAIL-1")
   void R_AVAIL_1_readyWithoutATransitionTimeIsNeverAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 10));
     c.put(
@@ -113,6 +121,7 @@ class AvailabilityTest {
   // --- R-AVAIL-2: OrderedReady creation and scale-down wait for availability ---
 
   @Test
+  @Tag("R-AVAIL-2")
   void R_AVAIL_2_orderedReadyCreatesTheNextPodOnlyOnceThePreviousIsAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(2), 30));
     readySince(c, "foo-0", c.now().minusSeconds(10));
@@ -127,6 +136,7 @@ class AvailabilityTest {
 
   /** TestStatefulSetScaleDownRespectsMinReadySeconds. */
   @Test
+  @Tag("R-AVAIL-2")
   void R_AVAIL_2_scaleDownWaitsForAvailability() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(50);
@@ -144,6 +154,7 @@ class AvailabilityTest {
 
   /** TestStatefulSetRollingUpdateRespectsMinReadySeconds, in Parallel to isolate the update. */
   @Test
+  @Tag("R-AVAIL-3")
   void R_AVAIL_3_rollingUpdateWaitsUntilPodsHaveBeenReadyForMinReadySeconds() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     allReadySince(c, c.now().minusSeconds(10));
@@ -160,6 +171,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-AVAIL-3")
   void R_AVAIL_3_beforeV1_35TheUpdateScanWaitedOnlyForReadiness() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     allReadySince(c, c.now().minusSeconds(60));
@@ -176,6 +188,7 @@ class AvailabilityTest {
 
   /** TestStatefulSetPartitionRollingUpdateWithMinReadySeconds. */
   @Test
+  @Tag("R-AVAIL-3")
   void R_AVAIL_3_partitionedUpdateWaitsForAvailabilityToo() {
     FakeCluster c = started(burst(withPartition(withMinReadySeconds(newStatefulSet(4), 30), 2)));
     allReadySince(c, c.now().minusSeconds(10));
@@ -190,6 +203,7 @@ class AvailabilityTest {
   // --- R-AVAIL-4: completion does not wait for availability ---
 
   @Test
+  @Tag("R-AVAIL-4")
   void R_AVAIL_4_rolloutCompletesWhileTheLastPodIsNotYetAvailable() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     allReadySince(c, c.now().minusSeconds(60));
@@ -214,6 +228,7 @@ class AvailabilityTest {
   // --- R-SYNC-6: requeue for minReadySeconds ---
 
   @Test
+  @Tag("R-SYNC-6")
   void R_SYNC_6_requeuesWhenTheNextReadyPodBecomesAvailable() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     readySince(c, "foo-0", c.now().minusSeconds(10));
@@ -223,6 +238,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-SYNC-6")
   void R_SYNC_6_requeuesAfterMinReadySecondsWhenNoPodIsOnItsWay() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
 
@@ -230,6 +246,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-SYNC-6")
   void R_SYNC_6_noRequeueOnceEveryReplicaIsAvailable() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     allReadySince(c, c.now().minusSeconds(30));
@@ -241,6 +258,7 @@ class AvailabilityTest {
   }
 
   @Test
+  @Tag("R-SYNC-6")
   void R_SYNC_6_noRequeueWithoutMinReadySeconds() {
     FakeCluster c = started(burst(newStatefulSet(2)));
 

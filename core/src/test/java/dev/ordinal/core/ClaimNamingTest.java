@@ -20,6 +20,7 @@ import dev.ordinal.api.plan.ReconcilePlan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +59,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-1")
   void R_PVC_1_claimNameIsTemplateSetOrdinal() {
     ReconcilePlan plan = plan(newStatefulSet(3));
 
@@ -70,6 +72,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-1")
   void R_PVC_1_everyTemplateAndOrdinalGetsItsOwnClaim() {
     StatefulSet set =
         withClaimTemplates(
@@ -96,6 +99,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-1")
   void R_PVC_1_claimNameUsesTheAbsoluteOrdinal() {
     StatefulSet set = withSpec(newStatefulSet(2), b -> b.ordinalsStart(5));
 
@@ -105,6 +109,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-1")
   void R_PVC_1_hyphenatedNamesFindTheirObservedClaim() {
     StatefulSet set =
         ImmutableStatefulSet.copyOf(
@@ -131,6 +136,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-2")
   void R_PVC_2_templateWithoutLabelsGetsSelectorMatchLabels() {
     assertThat(createdClaims(plan(newStatefulSet(1))))
         .singleElement()
@@ -138,6 +144,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-2")
   void R_PVC_2_templateLabelsAreMergedWithSelectorMatchLabels() {
     StatefulSet set =
         withClaimTemplates(
@@ -152,6 +159,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-2")
   void R_PVC_2_selectorWinsOverAClaimTemplateLabelOfTheSameKey() {
     StatefulSet set =
         withClaimTemplates(
@@ -167,6 +175,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-2")
   void R_PVC_2_matchExpressionsContributeNothing() {
     StatefulSet set =
         withSpec(
@@ -193,6 +202,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-2")
   void R_PVC_2_selectorOfOnlyMatchExpressionsLeavesTemplateLabelsAlone() {
     StatefulSet set =
         withSpec(
@@ -212,6 +222,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-2")
   void R_PVC_2_claimKeepsTemplateAnnotationsAndSpecInTheSetNamespace() {
     VolumeClaimTemplate template =
         template("datadir", Map.of("test", "test"), Map.of("backup", "daily"));
@@ -231,6 +242,7 @@ class ClaimNamingTest {
   }
 
   @Test
+  @Tag("R-PVC-2")
   void R_PVC_2_podTemplateLabelsAreNotCopiedOntoClaims() {
     StatefulSet set =
         withSpec(

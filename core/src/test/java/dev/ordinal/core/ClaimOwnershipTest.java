@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -103,6 +104,7 @@ class ClaimOwnershipTest {
 
   @ParameterizedTest(name = "{0}: others={7} podRef={8} setRef={9}")
   @MethodSource("upToDateTable")
+  @Tag("R-PVC-8")
   void R_PVC_8_isUpToDate_upstreamTable(
       String name,
       RetentionPolicyType whenScaled,
@@ -190,6 +192,7 @@ class ClaimOwnershipTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("edgeCases")
+  @Tag("R-PVC-8")
   void R_PVC_8_isUpToDate_upstreamEdgeCases(
       String name, List<OwnerReference> refs, ClaimRetentionPolicy policy, boolean expected) {
     // One replica and pod-1: the pod is condemned, as in upstream's table.
@@ -234,6 +237,7 @@ class ClaimOwnershipTest {
 
   @ParameterizedTest(name = "{0}: podRef={7} setRef={8} extra={9}")
   @MethodSource("desiredRefsTable")
+  @Tag("R-PVC-8")
   void R_PVC_8_desiredRefs_upstreamTable(
       String name,
       RetentionPolicyType whenScaled,
@@ -278,6 +282,7 @@ class ClaimOwnershipTest {
   }
 
   @Test
+  @Tag("R-PVC-8")
   void R_PVC_8_addedRefsAreControllersThatBlockOwnerDeletion() {
     StatefulSet set = set("ss", "ss-123", 5, ClaimRetentionPolicy.of(DELETE, DELETE));
 
@@ -319,6 +324,7 @@ class ClaimOwnershipTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("controllerRefCases")
+  @Tag("R-PVC-8")
   void R_PVC_8_desiredRefs_upstreamControllerRefCases(
       String name, List<OwnerReference> original, List<String> expected) {
     StatefulSet set = set("sts", "123", 1, ClaimRetentionPolicy.of(DELETE, DELETE));
@@ -393,6 +399,7 @@ class ClaimOwnershipTest {
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("unexpectedControllerCases")
+  @Tag("R-PVC-8")
   void R_PVC_8_unexpectedController_upstreamTable(
       String name, List<OwnerReference> refs, boolean unexpected) {
     for (ClaimRetentionPolicy policy :
@@ -413,6 +420,7 @@ class ClaimOwnershipTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("unexpectedControllerCases")
+  @Tag("R-PVC-8")
   void R_PVC_8_retainRetain_anyControllerIsAcceptable(
       String name, List<OwnerReference> refs, boolean unexpected) {
     StatefulSet set = set("set", "set-uid", 1, null);
@@ -431,6 +439,7 @@ class ClaimOwnershipTest {
   }
 
   @Test
+  @Tag("R-PVC-8")
   void R_PVC_8_retainRetain_noRefs() {
     StatefulSet set = set("foo", "test", 3, ClaimRetentionPolicy.RETAIN);
 
@@ -451,6 +460,7 @@ class ClaimOwnershipTest {
   }
 
   @Test
+  @Tag("R-PVC-7")
   void R_PVC_7_unsetPolicyIsTreatedAsRetainRetain() {
     StatefulSet unset = set("foo", "test", 3, null);
     StatefulSet halfSet = set("foo", "test", 3, new ClaimRetentionPolicy(null, null));
@@ -502,6 +512,7 @@ class ClaimOwnershipTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("staleCases")
+  @Tag("R-PVC-11")
   void R_PVC_11_claimIsStaleForANewPod_whenScaledDelete(
       String name, List<OwnerReference> refs, boolean stale) {
     for (RetentionPolicyType whenDeleted : RetentionPolicyType.values()) {
@@ -513,6 +524,7 @@ class ClaimOwnershipTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("staleCases")
+  @Tag("R-PVC-11")
   void R_PVC_11_claimIsNeverStale_whenScaledRetain(
       String name, List<OwnerReference> refs, boolean stale) {
     for (ClaimRetentionPolicy policy :

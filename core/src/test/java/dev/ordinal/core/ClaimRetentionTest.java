@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -132,6 +133,7 @@ class ClaimRetentionTest {
   // --- R-PVC-7 ----------------------------------------------------------------------------
 
   @Test
+  @Tag("R-PVC-7")
   void R_PVC_7_defaultPolicyIsRetainRetain() {
     StatefulSet raw = Fixtures.rawStatefulSet(3);
     assertThat(raw.spec().persistentVolumeClaimRetentionPolicy()).isNull();
@@ -146,6 +148,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-7")
   void R_PVC_7_unsetPolicyPlansLikeRetainRetain() {
     FakeCluster unset = converged(set(2, new ClaimRetentionPolicy(null, null)));
     FakeCluster retain = converged(set(2, ClaimRetentionPolicy.RETAIN));
@@ -166,6 +169,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-8")
   void R_PVC_8_claimsOfReplicasCarryTheInRangeColumn(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
 
@@ -177,6 +181,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-8")
   void R_PVC_8_missingRefsAreAddedToAReplicasClaim(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(c, "datadir-foo-0");
@@ -201,6 +206,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-8")
   void R_PVC_8_staleSetRefLeavesTheClaimAlone(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(
@@ -216,6 +222,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-8")
   void R_PVC_8_stalePodRefLeavesTheClaimAlone(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(
@@ -229,6 +236,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("deletingPolicies")
+  @Tag("R-PVC-8")
   void R_PVC_8_foreignControllerScrubsOurRefsAndAddsNone(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     ObservedPod pod = c.pod("foo-0");
@@ -249,6 +257,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-8")
   void R_PVC_8_retainRetain_foreignControllerIsNoConflict() {
     FakeCluster c = converged(set(1, ClaimRetentionPolicy.RETAIN));
     setClaimRefs(c, "datadir-foo-0", setRef(c.set()), FOREIGN);
@@ -265,6 +274,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-8")
   void R_PVC_8_foreignControllerAloneIsLeftAlone(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(c, "datadir-foo-0", FOREIGN);
@@ -277,6 +287,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-8")
   void R_PVC_8_podCreationReportsAForeignControllerOnItsClaim(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
 
@@ -301,6 +312,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("deletingPolicies")
+  @Tag("R-PVC-8")
   void R_PVC_8_pendingPodReportsAForeignControllerOnItsClaim(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(2, policy));
     setClaimRefs(c, "datadir-foo-1", FOREIGN);
@@ -316,6 +328,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-8")
   void R_PVC_8_nonControllerRefToOurSetNeedsUpdate(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(
@@ -332,6 +345,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-8")
   void R_PVC_8_nonControllerRefToOurPodNeedsUpdate(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     ObservedPod pod = c.pod("foo-0");
@@ -350,6 +364,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-9")
   void R_PVC_9_condemnedClaimsGetTheCondemnedColumnBeforeDeletion(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     ObservedPod two = c.pod("foo-2");
@@ -377,6 +392,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("deletingPolicies")
+  @Tag("R-PVC-9")
   void R_PVC_9_burstFixesEveryCondemnedClaimBeforeAnyDeletion(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(burst(set(4, policy)));
     c.update(withSpec(c.set(), b -> b.replicas(1)));
@@ -394,6 +410,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("scaledDeletePolicies")
+  @Tag("R-PVC-9")
   void R_PVC_9_podsBelowANewStartOrdinalAreCondemnedToo(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(2, policy));
     ObservedPod zero = c.pod("foo-0");
@@ -417,6 +434,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-9")
   void R_PVC_9_condemnedClaimsWaitUntilTheReplicasAreReady() {
     FakeCluster c = converged(set(3, ClaimRetentionPolicy.of(RETAIN, DELETE)));
     c.running("foo-0");
@@ -433,6 +451,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("deletingPolicies")
+  @Tag("R-PVC-8")
   void R_PVC_8_noClaimIsTouchedWhileTheSetIsBeingDeleted(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     setClaimRefs(c, "datadir-foo-0");
@@ -452,6 +471,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-10")
   void R_PVC_10_claimCreatedInTheSameSyncGetsItsRefsOnALaterSync(ClaimRetentionPolicy policy) {
     FakeCluster c = new FakeCluster(set(1, policy));
 
@@ -473,6 +493,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-10")
   void R_PVC_10_observedClaimGetsItsRefsRightAfterThePodIsCreated(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
 
@@ -520,6 +541,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("staleClaimStates")
+  @Tag("R-PVC-11")
   void R_PVC_11_staleClaimBlocksCreation_whenScaledDelete(
       String name, String first, String second, boolean stale) {
     for (ClaimRetentionPolicy policy : scaledDeletePolicies().toList()) {
@@ -560,6 +582,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("scaledRetainPolicies")
+  @Tag("R-PVC-11")
   void R_PVC_11_claimIsNeverStale_whenScaledRetain(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
 
@@ -573,6 +596,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("scaledDeletePolicies")
+  @Tag("R-PVC-11")
   void R_PVC_11_staleClaimHoldsBackOnlyItsOwnPodInBurstMode(ClaimRetentionPolicy policy) {
     StatefulSet set = burst(set(3, policy));
 
@@ -586,6 +610,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("scaledDeletePolicies")
+  @Tag("R-PVC-11")
   void R_PVC_11_staleOwnerRefOnScaleUp(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     c.update(withSpec(c.set(), b -> b.replicas(2)));
@@ -620,6 +645,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-3")
   void R_PVC_3_claimBeingDeletedStopsPodCreation(ClaimRetentionPolicy policy) {
     StatefulSet set = set(3, policy);
     ObservedClaim deleting =
@@ -639,6 +665,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-3")
   void R_PVC_3_otherMissingClaimsAreStillCreated() {
     StatefulSet set =
         withSpec(
@@ -661,6 +688,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-3")
   void R_PVC_3_burstFinishesTheFailingBatchAndStartsNoOther() {
     StatefulSet set = burst(newStatefulSet(5));
     ObservedClaim deleting =
@@ -674,6 +702,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-3")
   void R_PVC_3_pendingPodWithAClaimBeingDeletedFails() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     c.phase("foo-1", PodPhase.PENDING);
@@ -693,6 +722,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-3")
   void R_PVC_3_existingClaimIsReusedAsIs(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
     ObservedClaim existing =
@@ -712,6 +742,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-4")
   void R_PVC_4_claimsAreCreatedBeforeThePod(ClaimRetentionPolicy policy) {
     StatefulSet set =
         withSpec(
@@ -730,6 +761,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-4")
   void R_PVC_4_burstCreatesEachPodsClaimsBeforeIt() {
     ReconcilePlan plan = plan(burst(newStatefulSet(4)));
 
@@ -743,6 +775,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-6")
   void R_PVC_6_pendingPodGetsMissingClaimsRecreated(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     c.claims().remove("datadir-foo-0");
@@ -765,6 +798,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-6")
   void R_PVC_6_runningPodWithAMissingClaimIsLeftAlone() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.of(DELETE, DELETE)));
     c.claims().remove("datadir-foo-0");
@@ -776,6 +810,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-12")
   void R_PVC_12_scaleDownKeepsClaimsUnlessCollectedThroughOwnerRefs(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     ObservedPod one = c.pod("foo-1");
@@ -803,6 +838,7 @@ class ClaimRetentionTest {
 
   @ParameterizedTest
   @MethodSource("policies")
+  @Tag("R-PVC-12")
   void R_PVC_12_planNeverDeletesAClaim(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(burst(set(4, policy)));
     c.update(withSpec(c.set(), b -> b.replicas(2)));
@@ -833,6 +869,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-12")
   void R_PVC_12_claimTemplateChangesDoNotTouchExistingClaims() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     // Validation forbids this change on a live set (R-VALID-14); the planner still never resizes.
@@ -846,6 +883,7 @@ class ClaimRetentionTest {
   }
 
   @Test
+  @Tag("R-PVC-5")
   void R_PVC_5_podWithWrongClaimVolumeIsRepointedAndClaimCreated() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     ObservedPod pod = c.pod("foo-1");

@@ -16,6 +16,7 @@ import dev.ordinal.api.plan.ReconcilePlan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A StatefulSet being deleted gets no pod or claim actions, only a status write (R-SYNC-3). */
@@ -38,6 +39,7 @@ class DeletionTest {
   }
 
   @Test
+  @Tag("R-SYNC-3")
   void R_SYNC_3_nothingIsCreatedDeletedOrRepairedOnlyTheStatusIsWritten() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     String revision = c.set().status().updateRevision();
@@ -61,6 +63,7 @@ class DeletionTest {
   }
 
   @Test
+  @Tag("R-SYNC-3")
   void R_SYNC_3_scaleDownIsNotCarriedOut() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     StatefulSet scaledDown =
@@ -75,6 +78,7 @@ class DeletionTest {
   }
 
   @Test
+  @Tag("R-SYNC-3")
   void R_SYNC_3_unchangedStatusMeansAnEmptyPlan() {
     FakeCluster c = readyCluster(newStatefulSet(3));
 
@@ -86,6 +90,7 @@ class DeletionTest {
   }
 
   @Test
+  @Tag("R-SYNC-3")
   void R_SYNC_3_parallelSetBeingDeletedIsTreatedTheSame() {
     FakeCluster c = readyCluster(burst(newStatefulSet(2)));
     StatefulSet scaledUp =
@@ -99,6 +104,7 @@ class DeletionTest {
   }
 
   @Test
+  @Tag("R-SYNC-3")
   void R_SYNC_3_orphansAreNotAdoptedAndUnselectedPodsNotReleased() {
     FakeCluster c = readyCluster(newStatefulSet(2));
     c.put(

@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,6 +91,10 @@ class DriverPropertiesTest {
    */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("policiesAndRetentions")
+  @Tag("R-ORDER-2")
+  @Tag("R-ORDER-5")
+  @Tag("R-PVC-3")
+  @Tag("R-PVC-10")
   void scaleUp_reachesAllReadyWithinBound_R_ORDER_2(
       PodManagementPolicy policy, ClaimRetentionPolicy retention) {
     Gen<ScaleUp> scenarios =
@@ -181,6 +186,9 @@ class DriverPropertiesTest {
    */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("policiesAndRetentions")
+  @Tag("R-ORDER-8")
+  @Tag("R-PVC-8")
+  @Tag("R-PVC-9")
   void scaleDown_removesHighestFirstWithinBound_R_ORDER_8(
       PodManagementPolicy policy, ClaimRetentionPolicy retention) {
     Gen<ScaleDown> scenarios =
@@ -285,6 +293,15 @@ class DriverPropertiesTest {
    */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("policiesAndRetentions")
+  @Tag("R-UPDATE-5")
+  @Tag("R-UPDATE-1")
+  @Tag("R-UPDATE-2")
+  @Tag("R-UPDATE-3")
+  @Tag("R-UPDATE-4")
+  @Tag("R-UPDATE-6")
+  @Tag("R-STATUS-4")
+  @Tag("R-STATUS-8")
+  @Tag("R-UPDATE-8")
   void rollingUpdate_reachesUpdateCompleteWithinBound_R_UPDATE_5(
       PodManagementPolicy policy, ClaimRetentionPolicy retention) {
     Gen<Update> scenarios =
@@ -483,6 +500,8 @@ class DriverPropertiesTest {
     "scale down to 0, 501, 0, 10",
     "scale up from 0, 0, 1000, 20"
   })
+  @Tag("R-ORDER-9")
+  @Tag("R-SYNC-5")
   void parallelScale_finishesWithinTwoRounds_R_ORDER_9(
       String description, int replicas, int desired, int minParallelCreates) {
     VolumeClaimTemplate labelled =

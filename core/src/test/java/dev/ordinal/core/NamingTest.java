@@ -15,6 +15,7 @@ import dev.ordinal.api.plan.Anomaly;
 import dev.ordinal.api.plan.ReconcilePlan;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,7 @@ class NamingTest {
   // --- R-NAME-1: <set>-<ordinal>, decimal, no padding ---
 
   @Test
+  @Tag("R-NAME-1")
   void R_NAME_1_podAndClaimNamesAreSetDashOrdinal() {
     assertThat(PodNames.podName("foo", 0)).isEqualTo("foo-0");
     assertThat(PodNames.podName("web", 12)).isEqualTo("web-12");
@@ -33,6 +35,7 @@ class NamingTest {
   }
 
   @Test
+  @Tag("R-NAME-1")
   void R_NAME_1_plannedPodsAndClaimsCarryTheseNames() {
     ReconcilePlan plan = new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(2), 10)).plan();
 
@@ -74,6 +77,7 @@ class NamingTest {
     "foo-2147483648, foo, -1",
     "foo-99999999999999999999, foo, -1",
   })
+  @Tag("R-NAME-2")
   void R_NAME_2_parsesParentAndOrdinalLikeUpstream(String name, String parent, int ordinal) {
     assertThat(PodNames.parentName(name)).isEqualTo(parent);
     assertThat(PodNames.ordinal(name)).isEqualTo(ordinal);
@@ -92,11 +96,14 @@ class NamingTest {
     "1-bar, false",
     "foo-2147483648, false",
   })
+  @Tag("R-NAME-2")
   void R_NAME_2_canonicalNameIsTheOrdinalAsGoPrintsIt(String name, boolean canonical) {
     assertThat(ObservedPod.builder().name(name).build().hasCanonicalName()).isEqualTo(canonical);
   }
 
   @Test
+  @Tag("R-NAME-2")
+  @Tag("R-SPLIT-1")
   void R_NAME_2_overflowingOrdinalIsAdoptedAsAMemberButThenIgnored() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
@@ -125,6 +132,7 @@ class NamingTest {
   // --- R-NAME-3: membership is parent == set name ---
 
   @Test
+  @Tag("R-NAME-3")
   void R_NAME_3_orphansWhoseParentIsNotTheSetAreNotAdopted() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
@@ -147,6 +155,7 @@ class NamingTest {
   }
 
   @Test
+  @Tag("R-NAME-3")
   void R_NAME_3_ownedPodThatIsNoLongerAMemberIsReleased() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
@@ -172,6 +181,7 @@ class NamingTest {
   // --- R-NAME-4: the range is [start, start + replicas - 1] ---
 
   @Test
+  @Tag("R-NAME-4")
   void R_NAME_4_rangeStartsAtZeroWithoutOrdinals() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
@@ -180,6 +190,7 @@ class NamingTest {
   }
 
   @Test
+  @Tag("R-NAME-4")
   void R_NAME_4_rangeStartsAtOrdinalsStart() {
     FakeCluster c = new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(3), 2));
     c.converge(20);
@@ -192,6 +203,7 @@ class NamingTest {
   // --- R-NAME-5: two pods with one ordinal compete for its slot; the later one wins ---
 
   @Test
+  @Tag("R-NAME-5")
   void R_NAME_5_laterCanonicalPodWinsTheSlotAndTheOtherIsLeftAlone() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
@@ -211,6 +223,7 @@ class NamingTest {
   }
 
   @Test
+  @Tag("R-NAME-5")
   void R_NAME_5_laterNonCanonicalPodWinsTheSlotOverTheCanonicalOne() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);

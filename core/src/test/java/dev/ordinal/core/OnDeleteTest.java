@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.StatefulSetStatus;
 import dev.ordinal.api.plan.ReconcilePlan;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,7 @@ class OnDeleteTest {
 
   @ParameterizedTest(name = "burst={0}")
   @ValueSource(booleans = {false, true})
+  @Tag("R-UPDATE-2")
   void R_UPDATE_2_podsAreNeverDeletedForAnUpdate(boolean parallel) {
     StatefulSet set = onDelete(newStatefulSet(3));
     FakeCluster c = converged(parallel ? burst(set) : set);
@@ -51,6 +53,7 @@ class OnDeleteTest {
   }
 
   @Test
+  @Tag("R-UPDATE-2")
   void R_UPDATE_2_aDeletedPodComesBackAtTheUpdateRevision() {
     FakeCluster c = converged(onDelete(newStatefulSet(3)));
     c.update(withImage(c.set(), "foo"));
@@ -65,6 +68,7 @@ class OnDeleteTest {
   }
 
   @Test
+  @Tag("R-UPDATE-2")
   void R_UPDATE_2_imageUpdateAndScaleUpCreatesTheNewPodsAtTheUpdateRevision() {
     FakeCluster c = converged(onDelete(newStatefulSet(3)));
     String current = c.set().status().currentRevision();
@@ -77,6 +81,7 @@ class OnDeleteTest {
   }
 
   @Test
+  @Tag("R-STATUS-8")
   void R_STATUS_8_currentRevisionNeverAdvancesWithOnDelete() {
     FakeCluster c = converged(onDelete(newStatefulSet(3)));
     String current = c.set().status().currentRevision();
@@ -93,6 +98,7 @@ class OnDeleteTest {
   }
 
   @Test
+  @Tag("R-STATUS-8")
   void R_STATUS_8_onDeleteCompletesRolloutOptionAdvancesOnceEveryPodIsUpdated() {
     FakeCluster c = converged(onDelete(newStatefulSet(3)), COMPLETES);
     String current = c.set().status().currentRevision();

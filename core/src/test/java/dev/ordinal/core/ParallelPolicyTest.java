@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,7 @@ class ParallelPolicyTest {
   // --- R-SYNC-5: slow-start batches of 1, 2, 4, ... capped at 500 ---
 
   @Test
+  @Tag("R-SYNC-5")
   void R_SYNC_5_allMissingPodsAreCreatedInOnePlanInSlowStartBatches() {
     ReconcilePlan plan = new FakeCluster(burst(newStatefulSet(7))).plan();
 
@@ -68,6 +70,7 @@ class ParallelPolicyTest {
   }
 
   @Test
+  @Tag("R-SYNC-5")
   void R_SYNC_5_batchesDoubleUpToTheMaxBatchSizeOf500() {
     ReconcilePlan plan = new FakeCluster(burst(newStatefulSet(1012))).plan();
 
@@ -81,6 +84,7 @@ class ParallelPolicyTest {
   }
 
   @Test
+  @Tag("R-SYNC-5")
   void R_SYNC_5_noFurtherBatchStartsAfterABatchWithAnError() {
     FakeCluster c = readyCluster(2);
     c.scale(4);
@@ -102,6 +106,7 @@ class ParallelPolicyTest {
   }
 
   @Test
+  @Tag("R-ORDER-10")
   void R_ORDER_10_burstCreationOverAReleasedPodFailsItsBatch() {
     FakeCluster c = readyCluster(2);
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
@@ -130,6 +135,7 @@ class ParallelPolicyTest {
   // --- R-ORDER-9: creation does not wait for readiness ---
 
   @Test
+  @Tag("R-ORDER-9")
   void R_ORDER_9_podsAreCreatedWhileOthersAreStillPendingOrUnready() {
     FakeCluster c = new FakeCluster(burst(newStatefulSet(3)));
     c.sync();
@@ -145,6 +151,7 @@ class ParallelPolicyTest {
   }
 
   @Test
+  @Tag("R-ORDER-9")
   void R_ORDER_9_aTerminatingReplicaDoesNotHoldBackTheOthers() {
     FakeCluster c = readyCluster(2);
     c.terminate("foo-0");
@@ -162,6 +169,7 @@ class ParallelPolicyTest {
   // --- R-ORDER-8 in burst mode: all condemned at once ---
 
   @Test
+  @Tag("R-ORDER-8")
   void R_ORDER_8_burstDeletesEveryCondemnedPodInOnePlanHighestFirst() {
     FakeCluster c = readyCluster(5);
     c.scale(1);
@@ -181,6 +189,7 @@ class ParallelPolicyTest {
   }
 
   @Test
+  @Tag("R-ORDER-8")
   void R_ORDER_8_burstSkipsTerminatingCondemnedAndIgnoresHealth() {
     FakeCluster c = readyCluster(5);
     c.terminate("foo-4");
@@ -199,6 +208,7 @@ class ParallelPolicyTest {
   // --- R-ORDER-1 in burst mode: the finished pod's slot waits, the others carry on ---
 
   @Test
+  @Tag("R-ORDER-1")
   void R_ORDER_1_burstDeletesAFinishedPodAndCarriesOnWithOtherSlots() {
     FakeCluster c = readyCluster(3);
     c.phase("foo-0", PodPhase.FAILED);
@@ -223,6 +233,7 @@ class ParallelPolicyTest {
   // --- R-ORDER-7 in burst mode: identity repaired without waiting ---
 
   @Test
+  @Tag("R-ORDER-7")
   void R_ORDER_7_burstRepairsIdentityOfAPodThatIsStillPending() {
     FakeCluster c = new FakeCluster(burst(newStatefulSet(1)));
     c.sync();
@@ -237,6 +248,7 @@ class ParallelPolicyTest {
   }
 
   @Test
+  @Tag("R-SYNC-5")
   void R_SYNC_5_convergedParallelSetPlansNothing() {
     FakeCluster c = readyCluster(4);
 

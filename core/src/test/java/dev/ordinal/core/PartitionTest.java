@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.plan.ReconcilePlan;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,7 @@ class PartitionTest {
   // --- R-UPDATE-1: which revision a recreated pod gets ---
 
   @Test
+  @Tag("R-UPDATE-1")
   void R_UPDATE_1_partitionCountsFromOrdinalsStart() {
     // Ordinals 2, 3, 4; partition 1 keeps index 0 (ordinal 2), not ordinal 0, at the old revision.
     FakeCluster c = converged(withOrdinalsStart(withPartition(newStatefulSet(3), 1), 2));
@@ -48,6 +50,7 @@ class PartitionTest {
   }
 
   @Test
+  @Tag("R-UPDATE-1")
   void R_UPDATE_1_withoutBlockPodsBelowCurrentReplicasComeBackAtTheCurrentRevision() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
@@ -70,6 +73,7 @@ class PartitionTest {
   }
 
   @Test
+  @Tag("R-UPDATE-1")
   void R_UPDATE_1_emptyBlockMeansPartitionZero_everyRecreatedPodGetsTheUpdateRevision() {
     FakeCluster c = converged(withPartition(newStatefulSet(3), 0));
     c.update(withImage(c.set(), "foo"));
@@ -82,6 +86,7 @@ class PartitionTest {
 
   @ParameterizedTest(name = "burst={0}")
   @ValueSource(booleans = {false, true})
+  @Tag("R-UPDATE-1")
   void R_UPDATE_1_imageUpdateAndScaleUpHonourThePartition(boolean parallel) {
     StatefulSet set = withPartition(newStatefulSet(3), 2);
     FakeCluster c = converged(parallel ? burst(set) : set);
@@ -100,6 +105,7 @@ class PartitionTest {
 
   @ParameterizedTest(name = "partition {0}")
   @ValueSource(ints = {3, 5})
+  @Tag("R-UPDATE-4")
   void R_UPDATE_4_partitionAtOrAboveReplicasUpdatesNothing(int partition) {
     FakeCluster c = converged(withPartition(newStatefulSet(3), partition));
     String current = c.set().status().currentRevision();
@@ -115,6 +121,7 @@ class PartitionTest {
   }
 
   @Test
+  @Tag("R-UPDATE-4")
   void R_UPDATE_4_newPodsBelowALargePartitionStillGetTheCurrentRevision() {
     FakeCluster c = converged(withPartition(newStatefulSet(3), 5));
     String current = c.set().status().currentRevision();
@@ -127,6 +134,7 @@ class PartitionTest {
   }
 
   @Test
+  @Tag("R-UPDATE-4")
   void R_UPDATE_4_loweringThePartitionResumesAndCompletesTheRollout() {
     FakeCluster c = converged(withPartition(newStatefulSet(3), 3));
     c.update(withImage(c.set(), "foo"));

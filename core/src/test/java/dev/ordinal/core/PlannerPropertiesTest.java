@@ -48,6 +48,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -116,6 +117,9 @@ class PlannerPropertiesTest {
    * stop upstream either: its create fails with AlreadyExists, R-ORDER-10.)
    */
   @Test
+  @Tag("R-ORDER-2")
+  @Tag("R-ORDER-10")
+  @Tag("R-NAME-5")
   void plan_neverCreatesALivePodAgain_R_ORDER_2() {
     check(
         observations(),
@@ -149,6 +153,8 @@ class PlannerPropertiesTest {
    * other owners' references survive.
    */
   @Test
+  @Tag("R-PVC-8")
+  @Tag("R-PVC-12")
   void plan_touchesClaimsOnlyToCreateThemOrFixOwners_R_PVC_8() {
     check(
         observations(),
@@ -200,6 +206,8 @@ class PlannerPropertiesTest {
    * deleted, updated, released or adopted; only orphans are adopted and only our pods released.
    */
   @Test
+  @Tag("R-ADOPT-3")
+  @Tag("R-ADOPT-4")
   void plan_neverTouchesPodsItDoesNotOwn_R_ADOPT_3() {
     check(
         observations(),
@@ -236,6 +244,9 @@ class PlannerPropertiesTest {
    * never targets a pod already terminating (R-ORDER-1, R-ORDER-8, R-UPDATE-5).
    */
   @Test
+  @Tag("R-ORDER-1")
+  @Tag("R-ORDER-8")
+  @Tag("R-UPDATE-5")
   void deletePod_carriesTheObservedUid() {
     check(
         observations(),
@@ -272,6 +283,9 @@ class PlannerPropertiesTest {
    * written, need nothing at all.
    */
   @Test
+  @Tag("R-STATUS-9")
+  @Tag("R-PVC-8")
+  @Tag("R-REV-7")
   void convergedState_yieldsAnEmptyPlan_R_STATUS_9() {
     check(
         converged(),
@@ -302,6 +316,9 @@ class PlannerPropertiesTest {
    * k only when every lower slot holds a pod that is Running, Ready, available and not terminating.
    */
   @Test
+  @Tag("R-ORDER-5")
+  @Tag("R-ORDER-2")
+  @Tag("R-ORDER-6")
   void orderedReady_createsOnlyAfterPredecessorsAreReady_R_ORDER_5() {
     check(
         observations(),
@@ -332,6 +349,9 @@ class PlannerPropertiesTest {
    * partition; OnDelete deletes nothing for an update (R-UPDATE-2).
    */
   @Test
+  @Tag("R-UPDATE-5")
+  @Tag("R-UPDATE-2")
+  @Tag("R-UPDATE-6")
   void rollingUpdate_deletesWithinMaxUnavailable_R_UPDATE_5() {
     check(
         observations(),
@@ -380,6 +400,8 @@ class PlannerPropertiesTest {
    * those decrements undone the status is valid.
    */
   @Test
+  @Tag("R-STATUS-11")
+  @Tag("R-STATUS-4")
   void status_passesApiValidation_R_STATUS_11() {
     check(
         observations(),

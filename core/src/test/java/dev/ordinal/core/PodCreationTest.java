@@ -22,6 +22,7 @@ import dev.ordinal.api.plan.ReconcilePlan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +67,7 @@ class PodCreationTest {
   // --- R-LABEL-1: base metadata and spec from the template ---
 
   @Test
+  @Tag("R-LABEL-1")
   void R_LABEL_1_podCopiesTemplateMetadataAndSetsGenerateName() {
     StatefulSet set = Fixtures.withSpec(newStatefulSet(1), b -> b.template(RICH_TEMPLATE));
 
@@ -82,6 +84,7 @@ class PodCreationTest {
   // --- R-LABEL-2: the controller reference ---
 
   @Test
+  @Tag("R-LABEL-2")
   void R_LABEL_2_ownerReferenceIsAControllerRefToTheSet() {
     DesiredPod pod = firstCreatedPod(newStatefulSet(1));
 
@@ -92,11 +95,13 @@ class PodCreationTest {
   // --- R-LABEL-3/4: identity labels ---
 
   @Test
+  @Tag("R-LABEL-3")
   void R_LABEL_3_podNameLabelIsThePodName() {
     assertThat(firstCreatedPod(newStatefulSet(1)).labels()).containsEntry(POD_NAME, "foo-0");
   }
 
   @Test
+  @Tag("R-LABEL-4")
   void R_LABEL_4_podIndexLabelIsTheAbsoluteOrdinal() {
     DesiredPod pod = firstCreatedPod(Fixtures.withOrdinalsStart(newStatefulSet(1), 5));
 
@@ -105,6 +110,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-LABEL-4")
   void R_LABEL_4_podIndexLabelIsLeftOutWithoutTheFeatureGate() {
     StatefulSetReconciler withoutGate =
         new StatefulSetReconciler(ReconcilerOptions.defaults().withPodIndexLabel(false));
@@ -117,6 +123,7 @@ class PodCreationTest {
   // --- R-LABEL-5: controller-revision-hash is the revision's name ---
 
   @Test
+  @Tag("R-LABEL-5")
   void R_LABEL_5_revisionLabelIsTheRevisionNameNotTheHash() {
     ReconcilePlan plan = new FakeCluster(newStatefulSet(1)).plan();
     ControllerRevision revision = plan.actionsOf(Action.CreateRevision.class).get(0).revision();
@@ -130,6 +137,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-LABEL-5")
   void R_LABEL_5_theWholeLabelSetIsTemplatePlusThreeControllerLabels() {
     ReconcilePlan plan = new FakeCluster(newStatefulSet(1)).plan();
     DesiredPod pod = plan.actionsOf(Action.CreatePod.class).get(0).pod();
@@ -145,6 +153,7 @@ class PodCreationTest {
   // --- R-LABEL-6: namespace ---
 
   @Test
+  @Tag("R-LABEL-6")
   void R_LABEL_6_podAndClaimsLiveInTheSetsNamespace() {
     StatefulSet set = ImmutableStatefulSet.copyOf(newStatefulSet(1)).withNamespace("ns1");
 
@@ -158,6 +167,7 @@ class PodCreationTest {
   // --- R-ID-1: hostname and subdomain, on creation only ---
 
   @Test
+  @Tag("R-ID-1")
   void R_ID_1_hostnameIsThePodNameAndSubdomainTheServiceName() {
     DesiredPod pod = firstCreatedPod(newStatefulSet(1));
 
@@ -168,6 +178,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-1")
   void R_ID_1_emptyServiceNameLeavesNoSubdomainInTheSpec() {
     DesiredPod pod = firstCreatedPod(Fixtures.withSpec(newStatefulSet(1), b -> b.serviceName("")));
 
@@ -176,6 +187,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-1")
   void R_ID_1_hostnameAndSubdomainAreNeverRepaired() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
@@ -188,6 +200,7 @@ class PodCreationTest {
   // --- R-PVC-5: claim volumes from the DesiredPod ---
 
   @Test
+  @Tag("R-PVC-5")
   void R_PVC_5_claimVolumesComeFirstAndReplaceTemplateVolumesOfTheSameName() {
     StatefulSet set = Fixtures.withSpec(newStatefulSet(1), b -> b.template(RICH_TEMPLATE));
 
@@ -206,6 +219,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-PVC-5")
   void R_PVC_5_everyClaimTemplateGetsAVolumeAndAClaimBeforeThePod() {
     StatefulSet set =
         Fixtures.withSpec(
@@ -234,6 +248,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-LABEL-1")
   void R_LABEL_1_firstSyncCreatesOnlyWhatThePlanSaysAndCountsNothingYet() {
     ReconcilePlan plan = new FakeCluster(newStatefulSet(3)).plan();
     String revision = plan.status().updateRevision();
@@ -252,6 +267,7 @@ class PodCreationTest {
   // --- R-ID-2/3/4: identity repair in place ---
 
   @Test
+  @Tag("R-ID-2")
   void R_ID_2_missingPodNameLabelIsRepairedWithAnUpdate() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
@@ -277,6 +293,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-2")
   void R_ID_2_wrongPodNameLabelIsRepaired() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
@@ -292,6 +309,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-4")
   void R_ID_4_podLackingOnlyThePodIndexLabelIsLeftAlone() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
@@ -306,6 +324,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-3")
   void R_ID_3_wrongClaimVolumeIsRepointedAndTheMissingClaimCreatedFirst() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
@@ -324,6 +343,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-3")
   void R_ID_3_missingClaimVolumeIsAdded() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
@@ -337,6 +357,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-4")
   void R_ID_4_storageRepairDoesNotAddThePodIndexLabel() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
@@ -353,6 +374,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-3")
   void R_ID_3_claimRetentionMismatchAloneStillUpdatesThePod() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
@@ -374,6 +396,7 @@ class PodCreationTest {
   }
 
   @Test
+  @Tag("R-ID-3")
   void R_ID_3_podNamedWithLeadingZerosCannotBeRenamedAndTheSyncFails() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,7 @@ class RevisionHistoryTest {
   // --- R-REV-3: the revision object ---
 
   @Test
+  @Tag("R-REV-3")
   void R_REV_3_firstRevisionRecordsTheTemplateWithHashLabelAnnotationsAndOwner() {
     StatefulSet set =
         ImmutableStatefulSet.copyOf(newStatefulSet(3)).withAnnotations(Map.of("note", "kept"));
@@ -69,6 +71,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-3")
   void R_REV_3_nextRevisionIsTheHighestPlusOne() {
     StatefulSet set = newStatefulSet(3);
     FakeCluster c = new FakeCluster(set);
@@ -85,6 +88,7 @@ class RevisionHistoryTest {
   // --- R-REV-4: reuse, roll back, or create (TestStatefulSetControl_getSetRevisions) ---
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_createsTheInitialRevision() {
     ReconcilePlan plan = plan(new FakeCluster(newStatefulSet(3)));
 
@@ -93,6 +97,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_createsARevisionOnUpdate() {
     StatefulSet set0 = newStatefulSet(3);
     ControllerRevision rev0 = revision(set0, 1);
@@ -108,6 +113,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_doesNotRecreateTheRevisionOfAnUnchangedTemplate() {
     StatefulSet set0 = newStatefulSet(3);
     StatefulSet set1 = withImage(set0, "foo");
@@ -126,6 +132,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_rollsBackByRenumberingTheEqualRevision() {
     StatefulSet set0 = newStatefulSet(3);
     StatefulSet set1 = withImage(set0, "foo");
@@ -151,6 +158,7 @@ class RevisionHistoryTest {
   @CsvSource({
     "false, 3, 3", "false, 3, 5", "false, 5, 3", "true, 3, 3", "true, 3, 5", "true, 5, 3"
   })
+  @Tag("R-UPDATE-8")
   void R_UPDATE_8_rollbackRollsPodsBackToTheRenumberedFirstRevision(
       boolean parallel, int initial, int updated) {
     StatefulSet set = newStatefulSet(initial);
@@ -176,6 +184,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_semanticComparisonReusesA133RevisionWithNullCreationTimestamp() {
     FakeCluster c = onA133Revision();
 
@@ -187,6 +196,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_withoutSemanticComparisonThe134EncodingRollsEveryPod() {
     FakeCluster c = onA133Revision();
     ReconcilerOptions off = ReconcilerOptions.V1_35.withSemanticRevisionComparison(false);
@@ -201,6 +211,7 @@ class RevisionHistoryTest {
   // --- R-REV-5: name collisions ---
 
   @Test
+  @Tag("R-REV-5")
   void R_REV_5_aSameNamedRevisionWithOtherDataBumpsTheCollisionCount() {
     StatefulSet set = newStatefulSet(3);
     String data = set.spec().template().revisionData();
@@ -226,6 +237,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-5")
   void R_REV_5_thePublishedCollisionCountFindsTheRevisionAgain() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision squatter =
@@ -243,6 +255,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-5")
   void R_REV_5_aSameNamedRevisionWithTheSameDataIsUsedEvenIfNotInTheHistory() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision foreign =
@@ -263,6 +276,7 @@ class RevisionHistoryTest {
   // --- R-REV-6: which revisions are the set's history ---
 
   @Test
+  @Tag("R-REV-6")
   void R_REV_6_revisionsOwnedByAnotherControllerAreNotHistory() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision foreign =
@@ -284,6 +298,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-6")
   void R_REV_6_revisionsOutsideTheSelectorOrNamespaceAreNotHistory() {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
     ControllerRevision unselected =
@@ -309,6 +324,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-6")
   void R_REV_6_anOrphanThatMatchesIsAdoptedAndReused() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision orphan =
@@ -330,6 +346,7 @@ class RevisionHistoryTest {
 
   @ParameterizedTest(name = "limit {0} deletes {1}")
   @CsvSource({"-1, ''", "0, 'v2 v4'", "1, v2", "2, ''", "10, ''"})
+  @Tag("R-REV-7")
   void R_REV_7_truncationKeepsLiveRevisionsAndDeletesTheOldestOthers(int limit, String expected) {
     FakeCluster c = withFiveRevisions(limit);
 
@@ -347,6 +364,7 @@ class RevisionHistoryTest {
   }
 
   @Test
+  @Tag("R-REV-7")
   void R_REV_7_historyIsTruncatedAfterTheStatusWrite() {
     FakeCluster c = withFiveRevisions(0);
 
@@ -363,6 +381,7 @@ class RevisionHistoryTest {
   /** TestStatefulSetControlLimitsHistory: ten image updates, each rolled out. */
   @ParameterizedTest(name = "burst={0}, limit {1}")
   @CsvSource({"false, 2", "true, 2", "false, 0", "false, 5", "false, -2"})
+  @Tag("R-REV-7")
   void R_REV_7_historyStaysWithinTheLimitPlusTheLiveRevisions(boolean parallel, int limit) {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), limit);
     FakeCluster c = converged(parallel ? burst(set) : set);

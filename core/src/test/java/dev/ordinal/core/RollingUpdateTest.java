@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,26 +42,31 @@ class RollingUpdateTest {
   // --- R-UPDATE-6: maxUnavailable as a number (TestGetStatefulSetMaxUnavailable) ---
 
   @Test
+  @Tag("R-UPDATE-6")
   void R_UPDATE_6_nilIsOne() {
     assertThat(Sync.maxUnavailable(null, 10)).isEqualTo(1);
   }
 
   @Test
+  @Tag("R-UPDATE-6")
   void R_UPDATE_6_tenPercentOf25IsTwo() {
     assertThat(Sync.maxUnavailable(IntOrString.of("10%"), 25)).isEqualTo(2);
   }
 
   @Test
+  @Tag("R-UPDATE-6")
   void R_UPDATE_6_fiftyPercentOf5IsTwo_roundedDownNotUp() {
     assertThat(Sync.maxUnavailable(IntOrString.of("50%"), 5)).isEqualTo(2);
   }
 
   @Test
+  @Tag("R-UPDATE-6")
   void R_UPDATE_6_tenPercentOf5IsOne_neverZero() {
     assertThat(Sync.maxUnavailable(IntOrString.of("10%"), 5)).isEqualTo(1);
   }
 
   @Test
+  @Tag("R-UPDATE-6")
   void R_UPDATE_6_threeWithZeroReplicasIsThree() {
     assertThat(Sync.maxUnavailable(IntOrString.of(3), 0)).isEqualTo(3);
   }
@@ -77,6 +83,7 @@ class RollingUpdateTest {
     "1%, 0, 1",
     "0%, 0, 1"
   })
+  @Tag("R-UPDATE-6")
   void R_UPDATE_6_upstreamTable(String value, int replicas, int expected) {
     IntOrString maxUnavailable =
         value.endsWith("%") ? IntOrString.of(value) : IntOrString.of(Integer.parseInt(value));
@@ -85,6 +92,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-6")
   void R_UPDATE_6_tenPercentOf25DeletesTwoPodsInOneSync() {
     FakeCluster c =
         converged(burst(withRollingUpdate(newStatefulSet(25), 0, IntOrString.of("10%"))));
@@ -96,6 +104,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-6")
   void R_UPDATE_6_withoutRollingUpdateBlockOnePodAtATime() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "foo"));
@@ -109,6 +118,7 @@ class RollingUpdateTest {
   // --- R-UPDATE-5: the maxUnavailable budget (gate on, v1.35) ---
 
   @Test
+  @Tag("R-UPDATE-5")
   void R_UPDATE_5_deletesUpToTheBudgetHighestFirstAndDecrementsCurrentReplicas() {
     FakeCluster c = converged(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2)));
     String current = c.set().status().currentRevision();
@@ -124,6 +134,7 @@ class RollingUpdateTest {
 
   /** TestStatefulSetControlRollingUpdateWithMaxUnavailable, OrderedReady. */
   @Test
+  @Tag("R-UPDATE-5")
   void R_UPDATE_5_upstreamSequenceOrderedReady() {
     FakeCluster c = converged(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2)));
     String current = c.set().status().currentRevision();
@@ -151,6 +162,7 @@ class RollingUpdateTest {
 
   /** TestStatefulSetControlRollingUpdateWithMaxUnavailable, Parallel. */
   @Test
+  @Tag("R-UPDATE-5")
   void R_UPDATE_5_upstreamSequenceParallel() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
@@ -177,6 +189,7 @@ class RollingUpdateTest {
       value = {
         "'', 2", "5, 1", "3, 1", "4, 1", "5 4, 0", "5 3, 0", "4 3, 0", "5 4 3, 0", "2, 1", "1, 1"
       })
+  @Tag("R-UPDATE-5")
   void R_UPDATE_5_unavailablePodsAnywhereUseUpTheBudget(String terminating, int deletions) {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
@@ -192,6 +205,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-5")
   void R_UPDATE_5_unavailablePodsBeyondTheBudgetStopTheUpdate() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
@@ -206,6 +220,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-5")
   void R_UPDATE_5_doesNotStopAtAnUnavailablePodOnTheWay() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
@@ -218,6 +233,7 @@ class RollingUpdateTest {
   // --- R-UPDATE-3: the classic path (gate off, before v1.35) ---
 
   @Test
+  @Tag("R-UPDATE-3")
   void R_UPDATE_3_classicPathDeletesOnePodEvenWithALargerMaxUnavailable() {
     StatefulSet set = withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(3));
     FakeCluster c = converged(set, ReconcilerOptions.V1_34);
@@ -231,6 +247,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-3")
   void R_UPDATE_3_classicPathStopsAtAnUnavailablePod() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
@@ -244,6 +261,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-3")
   void R_UPDATE_3_classicPathWaitsForATerminatingPodInsteadOfDeletingTheNext() {
     FakeCluster c = converged(burst(newStatefulSet(3)), ReconcilerOptions.V1_34);
     c.update(withImage(c.set(), "foo"));
@@ -256,6 +274,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-3")
   void R_UPDATE_3_podsBelowThePartitionAreNeverVisited() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(3), 2, IntOrString.of(1))));
     c.update(withImage(c.set(), "foo"));
@@ -276,6 +295,7 @@ class RollingUpdateTest {
   // --- R-UPDATE-7: recreation ---
 
   @Test
+  @Tag("R-UPDATE-7")
   void R_UPDATE_7_orderedReadyRecreatesOnePodAtATimeDespiteTheBudget() {
     FakeCluster c = converged(withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(3)));
     c.update(withImage(c.set(), "foo"));
@@ -299,6 +319,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-7")
   void R_UPDATE_7_parallelRecreatesTheDeletedPodsTogether() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(3))));
     c.update(withImage(c.set(), "foo"));
@@ -312,6 +333,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-7")
   void R_UPDATE_7_monotonicImageUpdateGoesHighestFirstOneAtATime() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "foo"));
@@ -333,6 +355,7 @@ class RollingUpdateTest {
   // --- R-SYNC-2: scaling takes precedence over updates ---
 
   @Test
+  @Tag("R-SYNC-2")
   void R_SYNC_2_scaleUpComesBeforeTheUpdate() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(withReplicas(c.set(), 5), "foo"));
@@ -346,6 +369,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-SYNC-2")
   void R_SYNC_2_scaleDownComesBeforeTheUpdate() {
     FakeCluster c = converged(newStatefulSet(5));
     c.update(withImage(withReplicas(c.set(), 3), "foo"));
@@ -357,6 +381,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-SYNC-2")
   void R_SYNC_2_imageUpdateAndScaleDownEndsWithEveryPodUpdated() {
     FakeCluster c = converged(newStatefulSet(5));
     c.update(withImage(withReplicas(c.set(), 3), "foo"));

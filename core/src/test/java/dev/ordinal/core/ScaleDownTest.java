@@ -15,6 +15,7 @@ import dev.ordinal.api.plan.StopReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +62,7 @@ class ScaleDownTest {
   // --- R-ORDER-8: highest first, one per sync, wait for termination ---
 
   @Test
+  @Tag("R-ORDER-8")
   void R_ORDER_8_deletesTheHighestOrdinalFirstAndOnlyOnePodPerSync() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     String revision = c.set().status().updateRevision();
@@ -77,6 +79,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-ORDER-8")
   void R_ORDER_8_waitsForTheTerminatingPodToBeGoneBeforeTheNext() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.scale(2);
@@ -100,6 +103,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-ORDER-8")
   void R_ORDER_8_scaleToZeroRemovesEveryPodInDescendingOrder() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     c.scale(0);
@@ -119,6 +123,7 @@ class ScaleDownTest {
   // --- R-ORDER-8 with R-ORDER-4..6: scale-down needs every replica healthy and available ---
 
   @Test
+  @Tag("R-ORDER-8")
   void R_ORDER_8_waitsWhileAnInRangeReplicaIsUnhealthy() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.running("foo-1");
@@ -131,6 +136,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-ORDER-8")
   void R_ORDER_8_waitsWhileAnInRangeReplicaIsNotYetAvailable() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     c.update(Fixtures.withReplicas(Fixtures.withMinReadySeconds(c.set(), 30), 2));
@@ -148,6 +154,7 @@ class ScaleDownTest {
   // --- R-ORDER-8 with R-SPLIT-4: the first unavailable pod may go even if unhealthy ---
 
   @Test
+  @Tag("R-SPLIT-4")
   void R_SPLIT_4_unhealthyHighestCondemnedIsDeletedWhenItIsTheFirstUnavailable() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.running("foo-4");
@@ -160,6 +167,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-SPLIT-4")
   void R_SPLIT_4_healthyCondemnedGoesFirstThenTheUnhealthyOneBelowIt() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.running("foo-3");
@@ -175,6 +183,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-SPLIT-4")
   void R_SPLIT_4_unhealthyCondemnedAboveALowerUnhealthyOneStallsScaleDown() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.running("foo-3");
@@ -195,6 +204,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-SPLIT-4")
   void R_SPLIT_4_condemnedNotYetAvailableWaitsBehindALowerUnavailableOne() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.update(Fixtures.withReplicas(Fixtures.withMinReadySeconds(c.set(), 30), 3));
@@ -214,6 +224,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-SPLIT-4")
   void R_SPLIT_4_failedCondemnedPodIsScaledDownNotRecreated() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.put(ImmutableObservedPod.copyOf(c.pod("foo-4")).withPhase(PodPhase.FAILED).withReady(false));
@@ -228,6 +239,7 @@ class ScaleDownTest {
   // --- R-SPLIT-3: condemned sorted by descending ordinal ---
 
   @Test
+  @Tag("R-SPLIT-3")
   void R_SPLIT_3_condemnedAreTakenHighestFirstWhateverTheObservedOrder() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.scale(1);
@@ -244,6 +256,7 @@ class ScaleDownTest {
   // --- R-SPLIT-5 and R-NAME-4: changing spec.ordinals.start ---
 
   @Test
+  @Tag("R-SPLIT-5")
   void R_SPLIT_5_raisingTheStartCreatesNewOrdinalsBeforeRemovingOldOnes() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     c.update(Fixtures.withOrdinalsStart(c.set(), 2));
@@ -260,6 +273,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-SPLIT-5")
   void R_SPLIT_5_loweringTheStartCreatesLowOrdinalsThenRemovesTheHighest() {
     FakeCluster c = readyCluster(Fixtures.withOrdinalsStart(newStatefulSet(3), 2));
     c.update(Fixtures.withOrdinalsStart(c.set(), 0));
@@ -276,6 +290,7 @@ class ScaleDownTest {
   }
 
   @Test
+  @Tag("R-SPLIT-5")
   void R_SPLIT_5_podsBelowAndAboveTheNewRangeAreCondemnedTogetherHighestFirst() {
     FakeCluster c = readyCluster(newStatefulSet(6));
     c.update(Fixtures.withReplicas(Fixtures.withOrdinalsStart(c.set(), 2), 3));

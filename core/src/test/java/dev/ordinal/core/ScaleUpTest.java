@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,6 +34,7 @@ class ScaleUpTest {
   // --- R-ORDER-2: one creation per sync ---
 
   @Test
+  @Tag("R-ORDER-2")
   void R_ORDER_2_firstSyncCreatesOnlyTheFirstPod() {
     ReconcilePlan plan = new FakeCluster(newStatefulSet(3)).plan();
 
@@ -48,6 +50,7 @@ class ScaleUpTest {
   }
 
   @Test
+  @Tag("R-ORDER-2")
   void R_ORDER_2_podsAreCreatedOneAtATimeInOrdinalOrder() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     List<String> created = new ArrayList<>();
@@ -68,6 +71,7 @@ class ScaleUpTest {
   // --- R-SPLIT-2: an empty slot is filled at the revision R-UPDATE-1 gives it ---
 
   @Test
+  @Tag("R-SPLIT-2")
   void R_SPLIT_2_emptySlotBelowStartPlusCurrentReplicasIsRefilledAtTheCurrentRevision() {
     FakeCluster c = new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(2), 2));
     c.converge(20);
@@ -94,6 +98,7 @@ class ScaleUpTest {
   // --- R-ORDER-5: wait for Running and Ready ---
 
   @Test
+  @Tag("R-ORDER-5")
   void R_ORDER_5_waitsForRunningAndReady() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.sync();
@@ -120,6 +125,7 @@ class ScaleUpTest {
   }
 
   @Test
+  @Tag("R-ORDER-5")
   void R_ORDER_5_everyPredecessorMustBeReadyNotOnlyTheLast() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
@@ -135,6 +141,7 @@ class ScaleUpTest {
   // --- R-ORDER-4: wait for a terminating pod ---
 
   @Test
+  @Tag("R-ORDER-4")
   void R_ORDER_4_waitsForATerminatingPodEvenIfItIsStillReady() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
@@ -160,6 +167,7 @@ class ScaleUpTest {
   // --- R-ORDER-6: wait for minReadySeconds ---
 
   @Test
+  @Tag("R-ORDER-6")
   void R_ORDER_6_waitsUntilThePredecessorHasBeenReadyForMinReadySeconds() {
     FakeCluster c = new FakeCluster(Fixtures.withMinReadySeconds(newStatefulSet(2), 10));
     c.sync();
@@ -193,6 +201,7 @@ class ScaleUpTest {
   @EnumSource(
       value = PodPhase.class,
       names = {"FAILED", "SUCCEEDED"})
+  @Tag("R-ORDER-1")
   void R_ORDER_1_finishedPodIsDeletedAndRecreatedOnALaterSync(PodPhase phase) {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
@@ -218,6 +227,7 @@ class ScaleUpTest {
   }
 
   @Test
+  @Tag("R-ORDER-1")
   void R_ORDER_1_finishedPodBlocksTheSlotsAfterIt() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
@@ -233,6 +243,7 @@ class ScaleUpTest {
   // --- R-ORDER-3: a Pending pod gets its missing claims ---
 
   @Test
+  @Tag("R-ORDER-3")
   void R_ORDER_3_pendingPodGetsItsMissingClaimRecreated() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.sync();
@@ -247,6 +258,7 @@ class ScaleUpTest {
   // --- R-ORDER-7: identity repair only past the gates ---
 
   @Test
+  @Tag("R-ORDER-7")
   void R_ORDER_7_identityIsRepairedOnlyOnceThePodIsRunningAndReady() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.sync();
@@ -273,6 +285,7 @@ class ScaleUpTest {
   // --- R-ORDER-10: a released pod keeps its name ---
 
   @Test
+  @Tag("R-ORDER-10")
   void R_ORDER_10_releasedPodBlocksItsSlotWithAlreadyExists() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
@@ -292,6 +305,7 @@ class ScaleUpTest {
   }
 
   @Test
+  @Tag("R-ORDER-10")
   void R_ORDER_10_alreadyReleasedPodIsLeftAloneAndItsSlotStaysBlocked() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);

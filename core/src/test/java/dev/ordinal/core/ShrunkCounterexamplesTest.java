@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,9 @@ class ShrunkCounterexamplesTest {
    * creates a second {@code foo-0}.
    */
   @Test
+  @Tag("R-NAME-5")
+  @Tag("R-ORDER-10")
+  @Tag("R-ORDER-2")
   void phaselessDuplicateInTheSlot_isNotRecreatedUnderTheCanonicalName_R_NAME_5() {
     StatefulSet set = set(1);
     Observation obs =

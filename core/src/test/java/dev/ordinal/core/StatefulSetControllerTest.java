@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,7 @@ class StatefulSetControllerTest {
 
   /** TestStatefulSetStatusUpdate, "no error". */
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_noErrorWritesTheStatusOnce() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
 
@@ -57,6 +59,7 @@ class StatefulSetControllerTest {
 
   /** TestStatefulSetStatusUpdate, "sync error". */
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_aFailedPodCreationStillWritesTheStatus() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.CreatePod.class, 1, Outcome.failed("sync error"));
@@ -72,6 +75,7 @@ class StatefulSetControllerTest {
 
   /** TestStatefulSetStatusUpdate, "status error". */
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_aFailedStatusWriteIsTheSyncError() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.WriteStatus.class, 1, Outcome.conflict("status error"));
@@ -84,6 +88,7 @@ class StatefulSetControllerTest {
 
   /** TestStatefulSetStatusUpdate, "sync and status error": the sync error wins. */
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_theSyncErrorWinsOverTheStatusError() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.CreatePod.class, 1, Outcome.failed("sync error"));
@@ -97,6 +102,7 @@ class StatefulSetControllerTest {
 
   /** NewRevisionDeletePodFailure: a failed update deletion does not lower currentReplicas. */
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_aFailedUpdateDeletionKeepsCurrentReplicas() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
@@ -116,6 +122,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_onlyTheUpdateDeletionsThatHappenedLowerCurrentReplicas() {
     FakeCluster c = converged(withRollingUpdate(newStatefulSet(4), 0, IntOrString.of(3)));
     c.update(withImage(c.set(), "nginx-new"));
@@ -131,6 +138,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_aStatusRestoredToTheOldOneIsNotWritten() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
@@ -149,6 +157,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_aStatusRestoredAwayFromTheOldOneIsWritten() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
@@ -169,6 +178,7 @@ class StatefulSetControllerTest {
   // --- the error taxonomy ---
 
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_notFoundOnAnUpdateDeletionIsSunk() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
@@ -182,6 +192,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_notFoundOnAScaleDownDeletionIsAnError() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withReplicas(c.set(), 2));
@@ -195,6 +206,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-ORDER-10")
   void R_ORDER_10_alreadyExistsOnPodCreationIsAnError() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.CreatePod.class, 1, Outcome.alreadyExists("pods \"foo-0\" already exists"));
@@ -207,6 +219,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-SYNC-1")
   void R_SYNC_1_aFailedRevisionWriteStopsTheSyncBeforeThePods() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.CreateRevision.class, 1, Outcome.failed("API server failed"));
@@ -222,6 +235,7 @@ class StatefulSetControllerTest {
   // --- R-SYNC-5: slow-start batches ---
 
   @Test
+  @Tag("R-SYNC-5")
   void R_SYNC_5_noBatchStartsAfterAFailedOne() {
     FaultyPort port = new FaultyPort(new FakeCluster(burst(newStatefulSet(7))));
     port.fail(Action.CreatePod.class, 2, Outcome.failed("API server failed"));
@@ -235,6 +249,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-PVC-4")
   void R_PVC_4_inABatchAPodWhoseClaimFailedIsNotCreated() {
     FaultyPort port = new FaultyPort(new FakeCluster(burst(newStatefulSet(7))));
     port.fail(Action.CreateClaim.class, 2, Outcome.failed("API server failed"));
@@ -248,6 +263,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-PVC-4")
   void R_PVC_4_orderedReadyTriesEveryClaimButNotThePod() {
     StatefulSet set =
         Fixtures.withSpec(
@@ -266,6 +282,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-PVC-10")
   void R_PVC_10_claimOwnersAreStillSetAfterAFailedPodCreation() {
     FaultyPort port = new FaultyPort(recreatingFooZeroWithAStaleClaimOwner());
     port.fail(Action.CreatePod.class, 1, Outcome.failed("API server failed"));
@@ -277,6 +294,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-PVC-10")
   void R_PVC_10_butNotAfterAlreadyExists() {
     FaultyPort port = new FaultyPort(recreatingFooZeroWithAStaleClaimOwner());
     port.fail(Action.CreatePod.class, 1, Outcome.alreadyExists("pods \"foo-0\" already exists"));
@@ -288,6 +306,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-SYNC-4")
   void R_SYNC_4_aFailedRepairEndsThatPodsStepIncludingItsUpdateDeletion() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
@@ -311,6 +330,7 @@ class StatefulSetControllerTest {
   // --- R-REV-7: history after the status ---
 
   @Test
+  @Tag("R-REV-7")
   void R_REV_7_historyIsTruncatedAfterTheStatusEvenWhenTheSyncFailed() {
     StatefulSet set = newStatefulSet(3);
     FakeCluster c = new FakeCluster(set);
@@ -332,6 +352,7 @@ class StatefulSetControllerTest {
   }
 
   @Test
+  @Tag("R-REV-7")
   void R_REV_7_notFoundOnARevisionDeletionIsAnErrorAndEndsTheTruncation() {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
     FakeCluster c = new FakeCluster(set);
@@ -351,6 +372,7 @@ class StatefulSetControllerTest {
   // --- R-SYNC-6: requeue only after a successful sync ---
 
   @Test
+  @Tag("R-SYNC-6")
   void R_SYNC_6_theRequeueDelayIsPassedOnOnlyWhenTheSyncSucceeds() {
     FakeCluster c = new FakeCluster(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     c.sync();

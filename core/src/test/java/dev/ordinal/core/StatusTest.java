@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The status one sync computes and when it is written (R-STATUS-1..10). */
@@ -28,6 +29,7 @@ class StatusTest {
   // --- R-STATUS-1..4: the counters ---
 
   @Test
+  @Tag("R-STATUS-1")
   void R_STATUS_1_terminatingPodsCountInReplicasReadyAndAvailableButNotCurrentOrUpdated() {
     FakeCluster c = converged(newStatefulSet(3));
     c.terminate("foo-2");
@@ -42,6 +44,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-1")
   void R_STATUS_1_aPodWithoutPhaseIsNotCreated() {
     FakeCluster c = converged(newStatefulSet(3));
     c.put(ImmutableObservedPod.copyOf(c.pod("foo-2")).withPhase(null).withReady(false));
@@ -53,6 +56,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-2")
   void R_STATUS_2_pendingPodsAreReplicasButNotReady() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.sync();
@@ -66,6 +70,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-4")
   void R_STATUS_4_aPodCountsAsCurrentAndUpdatedWhenBothRevisionsAreTheSame() {
     FakeCluster c = converged(newStatefulSet(3));
 
@@ -78,6 +83,7 @@ class StatusTest {
 
   /** NewRevisionDeletePodFailure: currentReplicas 3 → 2 after the update deletion. */
   @Test
+  @Tag("R-STATUS-4")
   void R_STATUS_4_eachUpdateDeletionDecrementsCurrentReplicas() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
@@ -92,6 +98,7 @@ class StatusTest {
   // --- R-STATUS-5: actions of the sync are not reflected ---
 
   @Test
+  @Tag("R-STATUS-5")
   void R_STATUS_5_aPodCreatedInThisSyncIsNotCounted() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
 
@@ -102,6 +109,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-5")
   void R_STATUS_5_aPodDeletedInThisSyncIsStillCounted() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withReplicas(c.set(), 2));
@@ -116,6 +124,7 @@ class StatusTest {
   // --- R-STATUS-6: generation, revisions, collisionCount ---
 
   @Test
+  @Tag("R-STATUS-6")
   void R_STATUS_6_firstSyncPublishesRevisionsAndAZeroCollisionCount() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
 
@@ -129,6 +138,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-6")
   void R_STATUS_6_observedGenerationIsTheGenerationSeen() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(c.set());
@@ -143,6 +153,7 @@ class StatusTest {
   // --- R-STATUS-7: no conditions ---
 
   @Test
+  @Tag("R-STATUS-7")
   void R_STATUS_7_conditionsAreNeverWritten() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
@@ -161,6 +172,7 @@ class StatusTest {
   // --- R-STATUS-8: completion ---
 
   @Test
+  @Tag("R-STATUS-8")
   void R_STATUS_8_completionMovesCurrentToUpdate() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "foo"));
@@ -173,6 +185,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-8")
   void R_STATUS_8_anExtraPodPastTheRangeHoldsCompletionBack() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
@@ -197,6 +210,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-8")
   void R_STATUS_8_completionNeedsEveryReplicaReady() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
@@ -219,6 +233,7 @@ class StatusTest {
   // --- R-STATUS-9: written only when inconsistent ---
 
   @Test
+  @Tag("R-STATUS-9")
   void R_STATUS_9_steadyStateWritesNothing() {
     FakeCluster c = converged(newStatefulSet(3));
 
@@ -226,6 +241,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-9")
   void R_STATUS_9_collisionCountAloneDoesNotTriggerAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     c.apply(new Action.WriteStatus(withCollisionCount(c.set().status(), null)));
@@ -237,6 +253,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-9")
   void R_STATUS_9_availableReplicasAloneTriggersAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
@@ -250,6 +267,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-9")
   void R_STATUS_9_aNewerGenerationAloneTriggersAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(c.set());
@@ -258,6 +276,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-9")
   void R_STATUS_9_anOlderGenerationDoesNotTriggerAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
@@ -272,6 +291,7 @@ class StatusTest {
   // --- R-STATUS-10: finding the current revision ---
 
   @Test
+  @Tag("R-STATUS-10")
   void R_STATUS_10_firstSyncCurrentIsUpdate() {
     ReconcilePlan plan = plan(new FakeCluster(newStatefulSet(3)));
 
@@ -279,6 +299,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-10")
   void R_STATUS_10_aVanishedCurrentRevisionFallsBackToTheUpdateRevision() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
@@ -296,6 +317,7 @@ class StatusTest {
   }
 
   @Test
+  @Tag("R-STATUS-10")
   void R_STATUS_10_currentRevisionIsFoundByName() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();

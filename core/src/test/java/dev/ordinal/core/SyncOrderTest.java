@@ -16,12 +16,14 @@ import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.DeleteReason;
 import dev.ordinal.core.revision.Revisions;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The order of work inside one sync (R-SYNC-1, R-SYNC-3). */
 class SyncOrderTest {
 
   @Test
+  @Tag("R-SYNC-1")
   void R_SYNC_1_adoptionsThenRevisionsThenPodsThenStatusThenHistory() {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
     FakeCluster c = converged(set);
@@ -48,6 +50,7 @@ class SyncOrderTest {
   }
 
   @Test
+  @Tag("R-SYNC-3")
   void R_SYNC_3_aSetBeingDeletedGetsItsRevisionsAndStatusButNoPodActions() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "new"));

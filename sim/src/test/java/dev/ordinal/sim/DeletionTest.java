@@ -9,6 +9,7 @@ import dev.ordinal.api.RetentionPolicyType;
 import dev.ordinal.api.StatefulSet;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The tutorial's "deleting StatefulSets", with the garbage collector doing the cascading. */
@@ -149,6 +150,7 @@ class DeletionTest {
   }
 
   @Test
+  @Tag("R-PVC-8")
   void underWhenScaledDeleteAPodScaledAwayAndBackStartsOnAFreshClaim() {
     // R-PVC-8: the condemned pod owns its claim, so the garbage collector takes claim and volume
     // once the pod is gone; the returning ordinal gets a new claim.

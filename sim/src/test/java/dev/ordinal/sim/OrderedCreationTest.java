@@ -10,6 +10,7 @@ import dev.ordinal.core.rollout.RolloutStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +73,8 @@ class OrderedCreationTest {
   }
 
   @Test
+  @Tag("R-ORDER-6")
+  @Tag("R-SYNC-6")
   void minReadySecondsHoldsTheNextPodBackUntilItsPredecessorIsAvailable() {
     // R-ORDER-6 and R-SYNC-6: nothing else happens in between, so only the controller's requeue
     // after minReadySeconds can create web-1, at the instant web-0 becomes available.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordinal.api.PodPhase;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Faults of pods and nodes, and how the controller answers them. */
@@ -62,6 +63,7 @@ class PodFaultsTest {
   }
 
   @Test
+  @Tag("R-ORDER-5")
   void anUnreadyPodHoldsBackOrderedScaleUpUntilItIsReadyAgain() {
     SimulatedCluster cluster = settled(4, 2);
 

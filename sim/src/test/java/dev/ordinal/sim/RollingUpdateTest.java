@@ -6,6 +6,7 @@ import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.UpdateStrategy;
 import dev.ordinal.core.rollout.RolloutStatus;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The tutorial's "updating StatefulSets": RollingUpdate in reverse ordinal order, partitions. */
@@ -50,6 +51,7 @@ class RollingUpdateTest {
   }
 
   @Test
+  @Tag("R-UPDATE-1")
   void partitionKeepsLowerOrdinalsAtTheOldRevision() {
     SimulatedCluster cluster = settled(2, 3);
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The simulated apiserver's user-facing behaviour: validation, generations, Services, time. */
@@ -24,6 +25,7 @@ class SimulatedClusterTest {
   }
 
   @Test
+  @Tag("R-DEF-6")
   void R_DEF_6_createDefaultsTheSetAndStartsAtGenerationOne() {
     SimulatedCluster cluster = SimulatedCluster.create(1);
 
@@ -72,6 +74,7 @@ class SimulatedClusterTest {
   }
 
   @Test
+  @Tag("R-DEF-6")
   void R_DEF_6_everySpecChangeBumpsTheGenerationAndNothingElseDoes() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(4), Web.set(2));
     cluster.runUntilSettled(Web.BOUND);

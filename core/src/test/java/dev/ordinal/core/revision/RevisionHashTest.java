@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RevisionHashTest {
 
   @Test
+  @Tag("R-REV-2")
   void R_REV_2_hashMatchesUpstreamVector_1_33() {
     assertThat(RevisionHash.fnv1(DATA_1_33, 0)).isEqualTo(733928534L);
     assertThat(RevisionHash.hash(DATA_1_33, 0)).isEqualTo("c77f6d978");
@@ -19,6 +21,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-2")
   void R_REV_2_hashMatchesUpstreamVector_1_34() {
     assertThat(RevisionHash.fnv1(DATA_1_34, 0)).isEqualTo(3325552446L);
     assertThat(RevisionHash.hash(DATA_1_34, 0)).isEqualTo("776999688b");
@@ -26,6 +29,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-1")
   void R_REV_1_templateDataMatchesUpstreamBytes_1_34() {
     String data = UpstreamFixtures.template134().revisionData();
 
@@ -35,6 +39,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-1")
   void R_REV_1_templateDataMatchesUpstreamBytes_1_33_withNullCreationTimestamp() {
     String data = UpstreamFixtures.template133().revisionData();
 
@@ -44,6 +49,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-2")
   void R_REV_2_isFnv1NotFnv1a_andAlwaysHashesTheProbe() {
     byte[] bytes = DATA_1_34.getBytes(UTF_8);
 
@@ -53,6 +59,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-5")
   void R_REV_5_collisionCountChangesTheHash() {
     // Expected values computed independently from the same FNV-1 definition.
     assertThat(RevisionHash.hash(DATA_1_34, 1)).isEqualTo("776999688c");
@@ -63,6 +70,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-5")
   void R_REV_5_probeIsTheDecimalTextOfTheCount() {
     byte[] bytes = DATA_1_34.getBytes(UTF_8);
     for (int count :
@@ -74,6 +82,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-2")
   void R_REV_2_encodesUtf8OnTheFlyLikeTheJdk() {
     Random random = new Random(20240611L);
     char[] pool = {
@@ -93,6 +102,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-2")
   void R_REV_2_digitsMapThroughSafeEncodeAlphabet() {
     String alphabet = "bcdfghjklmnpqrstvwxz2456789";
     Random random = new Random(7L);
@@ -109,6 +119,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-2")
   void R_REV_2_shortSetNamesAreKept() {
     assertThat(RevisionHash.revisionName("web", "5d4b7c")).isEqualTo("web-5d4b7c");
     String name223 = "a".repeat(223);
@@ -116,6 +127,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-2")
   void R_REV_2_longSetNamesAreCutTo223Bytes() {
     assertThat(RevisionHash.revisionName("a".repeat(224), "h")).isEqualTo("a".repeat(223) + "-h");
     assertThat(RevisionHash.revisionName("b".repeat(400), "776999688b"))
@@ -124,6 +136,7 @@ class RevisionHashTest {
   }
 
   @Test
+  @Tag("R-REV-2")
   void R_REV_2_cutCountsUtf8BytesAndKeepsWholeCharacters() {
     // 222 bytes + a two-byte char would be 224 bytes: the char is dropped, not split.
     assertThat(RevisionHash.revisionName("a".repeat(222) + "\u00e9" + "z", "h"))

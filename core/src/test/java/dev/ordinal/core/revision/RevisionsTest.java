@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RevisionsTest {
@@ -23,6 +24,7 @@ class RevisionsTest {
   // --- sort (R-REV-6) ---
 
   @Test
+  @Tag("R-REV-6")
   void R_REV_6_sortsByRevisionNumber() {
     ControllerRevision r3 = revision("a", 3, null);
     ControllerRevision r1 = revision("b", 1, null);
@@ -32,6 +34,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-6")
   void R_REV_6_breaksRevisionTiesByCreationTimeThenName() {
     Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
     Instant t1 = t0.plusSeconds(1);
@@ -45,6 +48,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-6")
   void R_REV_6_missingCreationTimestampSortsFirst_likeGoZeroTime() {
     ControllerRevision stamped = revision("a", 1, Instant.parse("1970-01-01T00:00:00Z"));
     ControllerRevision unstamped = revision("b", 1, null);
@@ -53,6 +57,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-6")
   void R_REV_6_namesCompareInByteOrder() {
     // UTF-16 order would put U+FF21 after U+1F600; UTF-8 byte order puts it before.
     ControllerRevision fullwidth = revision("\uff21", 1, null);
@@ -64,6 +69,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-6")
   void R_REV_6_sortReturnsANewListAndLeavesTheInputAlone() {
     List<ControllerRevision> input =
         new ArrayList<>(List.of(revision("b", 2, null), revision("a", 1, null)));
@@ -81,6 +87,7 @@ class RevisionsTest {
   // --- equality (R-REV-4) ---
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_equalData_withLetterHashLabels_isEqualEvenIfLabelsDiffer() {
     ControllerRevision a = withHashAndData("a", "776999688b", "{\"x\":1}");
     ControllerRevision b = withHashAndData("b", "776999688c", "{\"x\":1}");
@@ -89,6 +96,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_differentData_isNotEqual() {
     ControllerRevision a = withHashAndData("a", "h", "{\"x\":1}");
     ControllerRevision b = withHashAndData("b", "h", "{\"x\":2}");
@@ -97,6 +105,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_integerHashLabelsThatDiffer_areNotEqualEvenWithEqualData() {
     // Hashes whose decimal digits are all 0..5 encode to digits only, e.g. "4455667".
     ControllerRevision a = withHashAndData("a", "4455667", "{\"x\":1}");
@@ -106,6 +115,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_integerHashLabelsThatAgree_fallBackToData() {
     ControllerRevision a = withHashAndData("a", "0042", "{\"x\":1}");
     ControllerRevision b = withHashAndData("b", "+42", "{\"x\":1}");
@@ -116,6 +126,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_onlyOneIntegerLabel_orMissingLabel_dataDecides() {
     ControllerRevision numeric = withHashAndData("a", "42", "{}");
     ControllerRevision letters = withHashAndData("b", "c77f6d978", "{}");
@@ -127,6 +138,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_outOfRangeIntegerLabels_areIgnored() {
     // 2147483648 does not fit int32, so ParseInt(s, 10, 32) fails and the labels are not used.
     ControllerRevision a = withHashAndData("a", "2147483648", "{}");
@@ -136,6 +148,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_nullsAreEqualOnlyToNull() {
     ControllerRevision a = revision("a", 1, null);
 
@@ -145,6 +158,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_hashLabelParsesLikeGoParseIntBase10Bits32() {
     assertThat(Revisions.parseInt32("0")).isEqualTo(0);
     assertThat(Revisions.parseInt32("-0")).isEqualTo(0);
@@ -175,6 +189,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-4")
   void R_REV_4_findEqualRevisionsKeepsInputOrder() {
     ControllerRevision x1 = withHashAndData("x1", "h1", "x");
     ControllerRevision y = withHashAndData("y", "h2", "y");
@@ -188,11 +203,13 @@ class RevisionsTest {
   // --- numbering (R-REV-3) ---
 
   @Test
+  @Tag("R-REV-3")
   void R_REV_3_nextRevisionIsOneForAnEmptyHistory() {
     assertThat(Revisions.nextRevision(List.of())).isEqualTo(1);
   }
 
   @Test
+  @Tag("R-REV-3")
   void R_REV_3_nextRevisionIsLastPlusOne() {
     List<ControllerRevision> sorted =
         Revisions.sort(List.of(revision("a", 7, null), revision("b", 2, null)));
@@ -201,6 +218,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-3")
   void R_REV_3_nextRevisionTrustsTheOrder_likeUpstream() {
     List<ControllerRevision> unsorted = List.of(revision("a", 7, null), revision("b", 2, null));
 
@@ -210,6 +228,7 @@ class RevisionsTest {
   // --- construction (R-REV-1, R-REV-3) ---
 
   @Test
+  @Tag("R-REV-3")
   void R_REV_3_newRevisionMatchesUpstreamFixture_1_34() {
     StatefulSet set = UpstreamFixtures.set134();
 
@@ -238,6 +257,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-3")
   void R_REV_3_annotationsComeFromTheSet_notTheTemplate() {
     StatefulSet set =
         ImmutableStatefulSet.copyOf(UpstreamFixtures.set134())
@@ -254,6 +274,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-3")
   void R_REV_3_hashLabelOverridesATemplateLabelOfTheSameKey() {
     PodTemplate template =
         PodTemplate.of(Map.of("app", "web", ControllerRevision.HASH_LABEL, "forged"), "c", "i");
@@ -267,6 +288,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-5")
   void R_REV_5_collisionCountRenamesTheRevision() {
     ControllerRevision revision = Revisions.newRevision(UpstreamFixtures.set134(), 1, 1);
 
@@ -276,6 +298,7 @@ class RevisionsTest {
   }
 
   @Test
+  @Tag("R-REV-1")
   void R_REV_1_onlyTheTemplateIsRecorded() {
     ControllerRevision three = Revisions.newRevision(set("web", TEMPLATE, 3), 1, 0);
     ControllerRevision five = Revisions.newRevision(set("web", TEMPLATE, 5), 2, 0);

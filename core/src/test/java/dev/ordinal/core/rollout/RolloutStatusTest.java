@@ -13,6 +13,7 @@ import dev.ordinal.core.rollout.RolloutStatus.Result;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RolloutStatusTest {
@@ -22,6 +23,7 @@ class RolloutStatusTest {
   // --- R-ROLLOUT-1: only RollingUpdate ---
 
   @Test
+  @Tag("R-ROLLOUT-1")
   void R_ROLLOUT_1_onDeleteIsAnErrorThatEndsTheWait() {
     Result result = RolloutStatus.status(set(UpdateStrategy.ON_DELETE, 3, 1, status(1, 3, 3)));
 
@@ -32,6 +34,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-1")
   void R_ROLLOUT_1_strategyIsCheckedBeforeAnythingElse() {
     Result result =
         RolloutStatus.status(set(UpdateStrategy.ON_DELETE, 3, 5, StatefulSetStatus.EMPTY));
@@ -43,6 +46,7 @@ class RolloutStatusTest {
   // --- R-ROLLOUT-2: spec observed ---
 
   @Test
+  @Tag("R-ROLLOUT-2")
   void R_ROLLOUT_2_neverObservedIsWaiting() {
     Result result =
         RolloutStatus.status(
@@ -54,6 +58,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-2")
   void R_ROLLOUT_2_generationAheadOfObservedIsWaiting() {
     Result result =
         RolloutStatus.status(
@@ -65,6 +70,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-2")
   void R_ROLLOUT_2_observedAheadOfGenerationCountsAsObserved() {
     // upstream TestStatefulSetStatusViewerStatus uses generation 1 with observedGeneration 2
     Result result =
@@ -77,6 +83,7 @@ class RolloutStatusTest {
   // --- R-ROLLOUT-3: readiness ---
 
   @Test
+  @Tag("R-ROLLOUT-3")
   void R_ROLLOUT_3_waitsForTheMissingReadyPods() {
     Result result =
         RolloutStatus.status(
@@ -86,6 +93,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-3")
   void R_ROLLOUT_3_readinessIsCheckedBeforeThePartition() {
     // partition 3 of 3 would be complete at once, but pods are not ready
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(3), 3, 1, status(1, 0, 0)));
@@ -95,6 +103,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-3")
   void R_ROLLOUT_3_unsetReplicasIsTheDefaultOne() {
     Result result =
         RolloutStatus.status(
@@ -104,6 +113,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-3")
   void R_ROLLOUT_3_zeroReplicasIsReadyAtOnce() {
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(0), 0, 1, status(1, 0, 0)));
 
@@ -116,6 +126,7 @@ class RolloutStatusTest {
   // --- R-ROLLOUT-4: rollingUpdate block present ---
 
   @Test
+  @Tag("R-ROLLOUT-4")
   void R_ROLLOUT_4_partitionInProgress() {
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(2), 3, 1, status(2, 3, 0)));
 
@@ -129,6 +140,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-4")
   void R_ROLLOUT_4_partitionComplete() {
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(2), 3, 1, status(2, 3, 1)));
 
@@ -139,6 +151,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-4")
   void R_ROLLOUT_4_emptyBlockMeansPartitionZero() {
     Result result =
         RolloutStatus.status(
@@ -151,6 +164,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-4")
   void R_ROLLOUT_4_unsetStrategyIsDefaultedToAnEmptyBlock() {
     // R-DEF-2: the apiserver turns an unset strategy into RollingUpdate + rollingUpdate: {}
     Result result =
@@ -163,6 +177,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-4")
   void R_ROLLOUT_4_partitionedBranchIgnoresRevisions() {
     Result result =
         RolloutStatus.status(
@@ -175,6 +190,7 @@ class RolloutStatusTest {
   // --- R-ROLLOUT-5: no rollingUpdate block ---
 
   @Test
+  @Tag("R-ROLLOUT-5")
   void R_ROLLOUT_5_waitsUntilCurrentRevisionCatchesUp() {
     Result result =
         RolloutStatus.status(
@@ -194,6 +210,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-5")
   void R_ROLLOUT_5_completeReportsCurrentReplicasAndRevision() {
     StatefulSetStatus status = new StatefulSetStatus(2, 3, 3, 3, 3, 3, "foo", "foo", 0, List.of());
 
@@ -209,6 +226,7 @@ class RolloutStatusTest {
   // --- R-ROLLOUT-6: what the viewer ignores ---
 
   @Test
+  @Tag("R-ROLLOUT-6")
   void R_ROLLOUT_6_partitionAboveReplicasIsCompleteAtOnce() {
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(5), 3, 1, status(1, 3, 0)));
 
@@ -219,6 +237,7 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-6")
   void R_ROLLOUT_6_availabilityIsIgnored() {
     StatefulSetStatus readyButUnavailable =
         new StatefulSetStatus(1, 3, 3, 3, 3, 0, "web-1", "web-1", 0, List.of());
@@ -232,6 +251,11 @@ class RolloutStatusTest {
   }
 
   @Test
+  @Tag("R-ROLLOUT-1")
+  @Tag("R-ROLLOUT-2")
+  @Tag("R-ROLLOUT-3")
+  @Tag("R-ROLLOUT-4")
+  @Tag("R-ROLLOUT-5")
   void R_ROLLOUT_statusMessagesEndWithNewline_errorTextDoesNot() {
     List<StatefulSet> sets =
         List.of(

@@ -14,6 +14,7 @@ import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.StatefulSetSpec;
 import dev.ordinal.api.UpdateStrategy;
 import dev.ordinal.api.UpdateStrategyType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class DefaultsTest {
@@ -23,6 +24,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-1")
   void R_DEF_1_unsetPodManagementPolicyBecomesOrderedReady() {
     assertThat(defaulted(bareSpec()).podManagementPolicy())
         .isEqualTo(PodManagementPolicy.ORDERED_READY);
@@ -33,6 +35,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-2")
   void R_DEF_2_unsetStrategyBecomesRollingUpdateWithEmptyBlock() {
     // The block R-DEF-2 creates is then filled by R-DEF-3.
     assertThat(defaulted(bareSpec()).updateStrategy())
@@ -40,6 +43,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-2")
   void R_DEF_2_explicitRollingUpdateWithoutBlockKeepsBlockNull() {
     StatefulSetSpec spec =
         defaulted(bareSpec().withUpdateStrategy(UpdateStrategy.rollingUpdateWithoutBlock()));
@@ -48,6 +52,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-2")
   void R_DEF_2_unsetTypeKeepsAGivenBlock() {
     StatefulSetSpec spec =
         defaulted(
@@ -57,6 +62,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-3")
   void R_DEF_3_rollingUpdateBlockGetsPartitionZeroAndMaxUnavailableOne() {
     StatefulSetSpec spec =
         defaulted(
@@ -66,6 +72,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-3")
   void R_DEF_3_explicitValuesAreKept() {
     RollingUpdate block = new RollingUpdate(2, IntOrString.percent(50));
     StatefulSetSpec spec =
@@ -74,6 +81,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-3")
   void R_DEF_3_onDeleteBlockIsNotDefaulted() {
     UpdateStrategy onDelete = new UpdateStrategy(UpdateStrategyType.ON_DELETE, RollingUpdate.EMPTY);
     assertThat(defaulted(bareSpec().withUpdateStrategy(onDelete)).updateStrategy())
@@ -81,6 +89,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-4")
   void R_DEF_4_replicasBecomeOneAndRevisionHistoryLimitTen() {
     StatefulSetSpec spec = defaulted(bareSpec());
     assertThat(spec.replicas()).isEqualTo(1);
@@ -88,6 +97,7 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-4")
   void R_DEF_4_explicitZeroIsKept() {
     StatefulSetSpec spec = defaulted(bareSpec().withReplicas(0).withRevisionHistoryLimit(0));
     assertThat(spec.replicas()).isZero();
@@ -95,12 +105,14 @@ class DefaultsTest {
   }
 
   @Test
+  @Tag("R-DEF-5")
   void R_DEF_5_unsetRetentionPolicyBecomesRetainRetain() {
     assertThat(defaulted(bareSpec()).persistentVolumeClaimRetentionPolicy())
         .isEqualTo(ClaimRetentionPolicy.RETAIN);
   }
 
   @Test
+  @Tag("R-DEF-5")
   void R_DEF_5_eachUnsetRetentionFieldIsDefaultedOnItsOwn() {
     StatefulSetSpec spec =
         defaulted(

@@ -25,6 +25,7 @@ import dev.ordinal.api.VolumeClaimTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,24 +61,28 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-1")
   void R_VALID_1_emptyNameIsRequired() {
     assertThat(errors(named("")))
         .containsExactly("metadata.name: Required value: name or generateName is required");
   }
 
   @Test
+  @Tag("R-VALID-1")
   void R_VALID_1_nameMustBeADnsLabel() {
     assertThat(errors(named("Web_1")))
         .containsExactly("metadata.name: Invalid value: \"Web_1\": " + DNS_LABEL);
   }
 
   @Test
+  @Tag("R-VALID-1")
   void R_VALID_1_nameWithDotsIsASubdomainButNotALabel() {
     assertThat(errors(named("web.1")))
         .containsExactly("metadata.name: Invalid value: \"web.1\": must not contain dots");
   }
 
   @Test
+  @Tag("R-VALID-1")
   void R_VALID_1_nameLongerThan63CharactersIsInvalid() {
     String name = "a".repeat(64);
     assertThat(errors(named(name)))
@@ -87,6 +92,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-1")
   void R_VALID_1_metadataLabelsAndNamespaceAreValidated() {
     StatefulSet set =
         ImmutableStatefulSet.copyOf(valid()).withNamespace("").withLabels(Map.of("bad key", "x"));
@@ -97,12 +103,14 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-3")
   void R_VALID_3_unsetPodManagementPolicyIsRequiredWhenNotDefaulted() {
     assertThat(errors(validWith(s -> s.withPodManagementPolicy(null))))
         .containsExactly("spec.podManagementPolicy: Required value");
   }
 
   @Test
+  @Tag("R-VALID-4")
   void R_VALID_4_unsetUpdateStrategyTypeIsRequiredWhenNotDefaulted() {
     assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.UNSET))))
         .containsExactly("spec.updateStrategy: Required value");
@@ -117,6 +125,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-5")
   void R_VALID_5_onDeleteWithRollingUpdateBlockIsInvalid() {
     UpdateStrategy strategy =
         new UpdateStrategy(UpdateStrategyType.ON_DELETE, RollingUpdate.partition(2));
@@ -129,6 +138,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-6")
   void R_VALID_6_negativePartitionIsInvalid() {
     assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.partitioned(-1)))))
         .containsExactly(
@@ -137,24 +147,28 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-6")
   void R_VALID_6_partitionAboveReplicasIsValid() {
     assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.partitioned(50)))))
         .isEmpty();
   }
 
   @Test
+  @Tag("R-VALID-7")
   void R_VALID_7_zeroMaxUnavailableIsInvalid() {
     assertThat(errors(withMaxUnavailable(IntOrString.of(0))))
         .containsExactly(MAX_UNAVAILABLE + ": Invalid value: 0: cannot be 0");
   }
 
   @Test
+  @Tag("R-VALID-7")
   void R_VALID_7_zeroPercentMaxUnavailableIsInvalid() {
     assertThat(errors(withMaxUnavailable(IntOrString.of("0%"))))
         .containsExactly(MAX_UNAVAILABLE + ": Invalid value: \"0%\": cannot be 0");
   }
 
   @Test
+  @Tag("R-VALID-7")
   void R_VALID_7_moreThan100PercentIsInvalid() {
     assertThat(errors(withMaxUnavailable(IntOrString.of("101%"))))
         .containsExactly(
@@ -162,6 +176,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-7")
   void R_VALID_7_nonPercentStringIsInvalidAndCountsAsZero() {
     assertThat(errors(withMaxUnavailable(IntOrString.of("abc"))))
         .containsExactly(
@@ -170,12 +185,14 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-7")
   void R_VALID_7_numericStringWithoutPercentSignIsInvalidButNotZero() {
     assertThat(errors(withMaxUnavailable(IntOrString.of("5"))))
         .containsExactly(MAX_UNAVAILABLE + ": Invalid value: \"5\": " + PERCENT);
   }
 
   @Test
+  @Tag("R-VALID-7")
   void R_VALID_7_negativeIntegerIsInvalid() {
     assertThat(errors(withMaxUnavailable(IntOrString.of(-1))))
         .containsExactly(
@@ -184,6 +201,7 @@ class SpecValidatorTest {
 
   @ParameterizedTest
   @CsvSource({"10%", "1%", "100%", "2", "1", "500"})
+  @Tag("R-VALID-7")
   void R_VALID_7_validMaxUnavailable(String value) {
     IntOrString v =
         value.endsWith("%") ? IntOrString.of(value) : IntOrString.of(Integer.parseInt(value));
@@ -191,6 +209,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-8")
   void R_VALID_8_negativeReplicasAndMinReadySecondsAreInvalid() {
     assertThat(errors(validWith(s -> s.withReplicas(-1).withMinReadySeconds(-5))))
         .containsExactly(
@@ -199,6 +218,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-9")
   void R_VALID_9_negativeOrdinalsStartIsInvalid() {
     assertThat(errors(validWith(s -> s.withOrdinalsStart(-2))))
         .containsExactly(
@@ -207,6 +227,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-10")
   void R_VALID_10_missingSelectorIsRequiredAndMatchesNoLabels() {
     assertThat(errors(validWith(s -> s.withSelector(null))))
         .containsExactly(
@@ -216,6 +237,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-10")
   void R_VALID_10_emptySelectorIsInvalid() {
     assertThat(errors(validWith(s -> s.withSelector(LabelSelector.of(Map.of())))))
         .containsExactly(
@@ -223,6 +245,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-10")
   void R_VALID_10_selectorWithInvalidKeyIsReportedTwiceAndTheTemplateIsSkipped() {
     LabelSelector selector = LabelSelector.of(Map.of("bad key", "web"));
     assertThat(errors(validWith(s -> s.withSelector(selector))))
@@ -232,6 +255,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-10")
   void R_VALID_10_setBasedRequirementNeedsValues() {
     LabelSelector selector =
         new LabelSelector(
@@ -245,6 +269,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-10")
   void R_VALID_10_existsRequirementForbidsValues() {
     LabelSelector selector =
         new LabelSelector(
@@ -258,6 +283,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-10")
   void R_VALID_10_matchExpressionsSelectingTheTemplateAreValid() {
     LabelSelector selector =
         new LabelSelector(
@@ -266,6 +292,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-11")
   void R_VALID_11_selectorMustMatchTemplateLabels() {
     assertThat(errors(validWith(s -> s.withSelector(LabelSelector.of(Map.of("app", "db"))))))
         .containsExactly(
@@ -274,6 +301,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-11")
   void R_VALID_11_templateWithoutLabelsPrintsNull() {
     PodTemplate noLabels = PodTemplate.of(Map.of("spec", Map.of("containers", List.of())));
     assertThat(errors(validWith(s -> s.withTemplate(noLabels))))
@@ -283,6 +311,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-11")
   void R_VALID_11_templateLabelValuesAreValidated() {
     String longValue = "v".repeat(64);
     PodTemplate t = template(Map.of("app", "web", "tier", longValue), Map.of());
@@ -294,6 +323,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-11")
   void R_VALID_11_templateAnnotationKeysAreValidatedCaseInsensitively() {
     PodTemplate t =
         PodTemplate.of(
@@ -314,6 +344,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-12")
   void R_VALID_12_restartPolicyMustBeAlways() {
     PodTemplate t = template(LABELS, Map.of("restartPolicy", "Never"));
     assertThat(errors(validWith(s -> s.withTemplate(t))))
@@ -323,6 +354,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-12")
   void R_VALID_12_absentOrAlwaysRestartPolicyIsValid() {
     assertThat(errors(validWith(s -> s.withTemplate(template(LABELS, Map.of()))))).isEmpty();
     PodTemplate always = template(LABELS, Map.of("restartPolicy", "Always"));
@@ -330,6 +362,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-12")
   void R_VALID_12_activeDeadlineSecondsIsForbidden() {
     PodTemplate t = template(LABELS, Map.of("activeDeadlineSeconds", 30));
     assertThat(errors(validWith(s -> s.withTemplate(t))))
@@ -339,6 +372,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-13")
   void R_VALID_13_unsetRetentionFieldsAreUnsupportedWhenNotDefaulted() {
     ClaimRetentionPolicy policy = new ClaimRetentionPolicy(null, null);
     assertThat(errors(validWith(s -> s.withPersistentVolumeClaimRetentionPolicy(policy))))
@@ -350,6 +384,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-13")
   void R_VALID_13_unknownRetentionValueIsReportedByTheParser() {
     List<Violation> sink = new ArrayList<>();
     String path = "spec.persistentVolumeClaimRetentionPolicy.whenScaled";
@@ -363,6 +398,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-3")
   void R_VALID_3_unknownPodManagementPolicyIsReportedByTheParser() {
     List<Violation> sink = new ArrayList<>();
     assertThat(SpecValidator.podManagementPolicy("Foo", sink)).isNull();
@@ -376,6 +412,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-4")
   void R_VALID_4_unknownUpdateStrategyTypeIsReportedByTheParserWithTheWholeStrategy() {
     List<Violation> sink = new ArrayList<>();
     assertThat(SpecValidator.updateStrategyType("Foo", null, sink)).isNull();
@@ -392,6 +429,7 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-15")
   void R_VALID_15_serviceNameMustBeADnsLabelWhenSet() {
     assertThat(errors(validWith(s -> s.withServiceName("Web_Svc"))))
         .containsExactly("spec.serviceName: Invalid value: \"Web_Svc\": " + DNS_LABEL);
@@ -399,12 +437,14 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-17")
   void R_VALID_17_volumeClaimTemplateContentIsNotValidated() {
     VolumeClaimTemplate odd = VolumeClaimTemplate.of(Map.of("spec", Map.of("accessModes", 7)));
     assertThat(errors(validWith(s -> s.withVolumeClaimTemplates(odd)))).isEmpty();
   }
 
   @Test
+  @Tag("R-VALID-18")
   void R_VALID_18_podSpecIsNotValidatedBeyondTheSupportedChecks() {
     PodTemplate noImage =
         template(LABELS, Map.of("containers", List.of(Map.of("name", "Not A Name"))));
@@ -412,6 +452,13 @@ class SpecValidatorTest {
   }
 
   @Test
+  @Tag("R-VALID-3")
+  @Tag("R-VALID-4")
+  @Tag("R-VALID-8")
+  @Tag("R-VALID-15")
+  @Tag("R-VALID-10")
+  @Tag("R-VALID-11")
+  @Tag("R-VALID-12")
   void everyViolationIsReportedInTheApiserversOrder() {
     StatefulSet set =
         set(

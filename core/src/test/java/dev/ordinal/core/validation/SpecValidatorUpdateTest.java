@@ -18,6 +18,7 @@ import dev.ordinal.api.UpdateStrategy;
 import dev.ordinal.api.VolumeClaimTemplate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SpecValidatorUpdateTest {
@@ -32,6 +33,7 @@ class SpecValidatorUpdateTest {
   }
 
   @Test
+  @Tag("R-VALID-14")
   void R_VALID_14_mutableFieldsMayChange() {
     StatefulSet updated =
         validWith(
@@ -49,11 +51,13 @@ class SpecValidatorUpdateTest {
   }
 
   @Test
+  @Tag("R-VALID-14")
   void R_VALID_14_changingServiceNameIsForbidden() {
     assertThat(updateErrors(validWith(s -> s.withServiceName("other")))).containsExactly(FORBIDDEN);
   }
 
   @Test
+  @Tag("R-VALID-14")
   void R_VALID_14_changingSelectorIsForbidden() {
     LabelSelector selector = LabelSelector.of(Map.of("app", "web", "tier", "x"));
     StatefulSet updated =
@@ -65,6 +69,7 @@ class SpecValidatorUpdateTest {
   }
 
   @Test
+  @Tag("R-VALID-14")
   void R_VALID_14_changingPodManagementPolicyIsForbidden() {
     assertThat(
             updateErrors(validWith(s -> s.withPodManagementPolicy(PodManagementPolicy.PARALLEL))))
@@ -72,6 +77,7 @@ class SpecValidatorUpdateTest {
   }
 
   @Test
+  @Tag("R-VALID-14")
   void R_VALID_14_changingVolumeClaimTemplatesIsForbidden() {
     StatefulSet updated =
         validWith(s -> s.withVolumeClaimTemplates(VolumeClaimTemplate.of("data", "1Gi")));
@@ -79,6 +85,7 @@ class SpecValidatorUpdateTest {
   }
 
   @Test
+  @Tag("R-VALID-14")
   void R_VALID_14_theNewSpecIsValidatedToo() {
     assertThat(updateErrors(validWith(s -> s.withReplicas(-1).withServiceName("other"))))
         .containsExactly(
@@ -86,6 +93,7 @@ class SpecValidatorUpdateTest {
   }
 
   @Test
+  @Tag("R-VALID-14")
   void R_VALID_14_aStoredInvalidServiceNameDoesNotBlockOtherUpdates() {
     StatefulSet old = validWith(s -> s.withServiceName("Bad_Name"));
     StatefulSet updated =
@@ -95,6 +103,7 @@ class SpecValidatorUpdateTest {
   }
 
   @Test
+  @Tag("R-VALID-1")
   void R_VALID_1_nameAndNamespaceAreImmutable() {
     StatefulSet updated = ImmutableStatefulSet.copyOf(valid()).withName("web2").withNamespace("x");
     assertThat(updateErrors(updated))

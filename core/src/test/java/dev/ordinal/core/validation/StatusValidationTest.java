@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordinal.api.StatefulSetStatus;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class StatusValidationTest {
@@ -22,12 +23,14 @@ class StatusValidationTest {
   }
 
   @Test
+  @Tag("R-STATUS-11")
   void R_STATUS_11_consistentStatusIsValid() {
     assertThat(SpecValidator.validateStatus(status(3, 3, 2, 1, 2, 0), null)).isEmpty();
     assertThat(SpecValidator.validateStatus(StatefulSetStatus.EMPTY, null)).isEmpty();
   }
 
   @Test
+  @Tag("R-STATUS-11")
   void R_STATUS_11_countersMustNotBeNegative() {
     StatefulSetStatus negative =
         new StatefulSetStatus(-1, -1, -1, -1, -1, -1, "", "", -1, List.of());
@@ -43,6 +46,7 @@ class StatusValidationTest {
   }
 
   @Test
+  @Tag("R-STATUS-11")
   void R_STATUS_11_countersMustNotExceedReplicas() {
     assertThat(messages(SpecValidator.validateStatus(status(2, 3, 3, 3, 3, null), null)))
         .containsExactly(
@@ -53,6 +57,7 @@ class StatusValidationTest {
   }
 
   @Test
+  @Tag("R-STATUS-11")
   void R_STATUS_11_availableMustNotExceedReady() {
     assertThat(messages(SpecValidator.validateStatus(status(3, 2, 3, 3, 3, null), null)))
         .containsExactly(
@@ -61,6 +66,7 @@ class StatusValidationTest {
   }
 
   @Test
+  @Tag("R-STATUS-11")
   void R_STATUS_11_collisionCountCannotBeDecremented() {
     StatefulSetStatus previous = status(3, 3, 3, 3, 3, 2);
     assertThat(messages(SpecValidator.validateStatus(status(3, 3, 3, 3, 3, 1), previous)))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.StatefulSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class WarningsTest {
@@ -17,6 +18,7 @@ class WarningsTest {
   }
 
   @Test
+  @Tag("R-VALID-16")
   void R_VALID_16_negativeRevisionHistoryLimitIsOnlyAWarning() {
     StatefulSet set = validWith(s -> s.withRevisionHistoryLimit(-1));
     assertThat(SpecValidator.validate(set)).isEmpty();
@@ -28,12 +30,14 @@ class WarningsTest {
   }
 
   @Test
+  @Tag("R-VALID-2")
   void R_VALID_2_namesUpTo52CharactersLeaveRoomForTheRevisionHash() {
     StatefulSet set = ImmutableStatefulSet.copyOf(valid()).withName("a".repeat(52));
     assertThat(SpecValidator.warnings(set)).isEmpty();
   }
 
   @Test
+  @Tag("R-VALID-2")
   void R_VALID_2_longerNamesAreAcceptedButWarnedAbout() {
     StatefulSet set = ImmutableStatefulSet.copyOf(valid()).withName("a".repeat(53));
     assertThat(SpecValidator.validate(set)).isEmpty();
@@ -45,6 +49,7 @@ class WarningsTest {
   }
 
   @Test
+  @Tag("R-VALID-2")
   void R_VALID_2_podNamesLongerThan63CharactersAreWarnedAbout() {
     String name = "a".repeat(61);
     StatefulSet set =
