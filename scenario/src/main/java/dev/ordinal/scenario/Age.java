@@ -49,14 +49,14 @@ final class Age {
    * Parses a {@code sleep} duration: {@code 30}, {@code 30s}, {@code 2m}, {@code 1h}, {@code
    * 1m30s}.
    *
-   * @throws ScriptError if it does not parse
+   * @throws BadLineException if it does not parse
    */
   static Duration parse(String text) {
     if (text.matches("\\d+")) {
       return Duration.ofSeconds(Long.parseLong(text));
     }
     if (!text.matches("(\\d+h)?(\\d+m)?(\\d+s)?") || text.isEmpty()) {
-      throw new ScriptError("not a duration: " + text + " (use 30s, 2m, 1h or 1m30s)");
+      throw new BadLineException("not a duration: " + text + " (use 30s, 2m, 1h or 1m30s)");
     }
     Duration d = Duration.ZERO;
     for (String part : text.split("(?<=[hms])")) {

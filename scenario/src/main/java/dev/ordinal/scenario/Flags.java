@@ -71,7 +71,7 @@ final class Flags {
         if (valued.containsKey(name)) {
           if (inline == null) {
             if (i + 1 >= args.size()) {
-              throw new ScriptError("flag needs an argument: " + name + " (" + command + ")");
+              throw new BadLineException("flag needs an argument: " + name + " (" + command + ")");
             }
             inline = args.get(++i);
           }
@@ -85,7 +85,7 @@ final class Flags {
             f.values.put(bool.get("-" + a.charAt(c)), "true");
           }
         } else {
-          throw new ScriptError("unknown flag: " + name + " (" + command + ")");
+          throw new BadLineException("unknown flag: " + name + " (" + command + ")");
         }
       }
       return f;
@@ -117,6 +117,6 @@ final class Flags {
     if (v.equals("true")) {
       return true;
     }
-    throw new ScriptError("invalid boolean value for " + canonical + ": " + v);
+    throw new BadLineException("invalid boolean value for " + canonical + ": " + v);
   }
 }

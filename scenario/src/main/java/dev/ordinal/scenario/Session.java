@@ -203,7 +203,7 @@ final class Session {
     }
     try {
       simple(words);
-    } catch (KubectlError e) {
+    } catch (KubectlException e) {
       say(e.getMessage() + "\n");
     } catch (ApiException e) {
       say(e.kubectlMessage() + "\n");
@@ -219,7 +219,7 @@ final class Session {
         break;
       case "sleep":
         if (args.size() != 1) {
-          throw new ScriptError("usage: sleep DURATION");
+          throw new BadLineException("usage: sleep DURATION");
         }
         changed = true;
         cluster.advance(Age.parse(args.get(0)));
@@ -231,7 +231,7 @@ final class Session {
         sim(args);
         break;
       default:
-        throw new ScriptError("unknown command: " + name);
+        throw new BadLineException("unknown command: " + name);
     }
   }
 
@@ -240,7 +240,7 @@ final class Session {
 
   private void sim(List<String> args) {
     if (args.size() != 2) {
-      throw new ScriptError(
+      throw new BadLineException(
           "usage: sim fail|unready|ready|lose-node POD, sim break-image|fix-image IMAGE, sim seed N");
     }
     String arg = args.get(1);
@@ -265,16 +265,16 @@ final class Session {
         break;
       case "seed":
         if (changed) {
-          throw new ScriptError("sim seed must come before the first command that changes the cluster");
+          throw new BadLineException("sim seed must come before the first command that changes the cluster");
         }
         try {
           cluster = SimulatedCluster.create(Long.parseLong(arg));
         } catch (NumberFormatException e) {
-          throw new ScriptError("not a seed: " + arg);
+          throw new BadLineException("not a seed: " + arg);
         }
         return;
       default:
-        throw new ScriptError("unknown sim command: " + args.get(0));
+        throw new BadLineException("unknown sim command: " + args.get(0));
     }
     changed = true;
   }
@@ -284,7 +284,7 @@ final class Session {
 
   private void kubectl(List<String> args) {
     if (args.isEmpty()) {
-      throw new ScriptError("kubectl needs a command");
+      throw new BadLineException("kubectl needs a command");
     }
     List<String> rest = args.subList(1, args.size());
     switch (args.get(0)) {
@@ -314,7 +314,7 @@ final class Session {
         runPod(rest);
         break;
       default:
-        throw new ScriptError("unknown kubectl command: " + args.get(0));
+        throw new BadLineException("unknown kubectl command: " + args.get(0));
     }
   }
 
@@ -339,7 +339,7 @@ final class Session {
           return k;
         }
       }
-      throw new ScriptError("unknown resource type: " + name);
+      throw new BadLineException("unknown resource type: " + name);
     }
   }
 
@@ -348,7 +348,7 @@ final class Session {
 
   private static Target target(List<String> positional, String command) {
     if (positional.isEmpty()) {
-      throw new ScriptError("kubectl " + command + " needs a resource type");
+      throw new BadLineException("kubectl " + command + " needs a resource type");
     }
     String first = positional.get(0);
     int slash = first.indexOf('/');
@@ -358,7 +358,7 @@ final class Session {
       for (String p : positional) {
         int s = p.indexOf('/');
         if (s <= 0 || Kind.of(p.substring(0, s)) != kind) {
-          throw new ScriptError("mix of TYPE/NAME and other arguments: " + p);
+          throw new BadLineException("mix of TYPE/NAME and other arguments: " + p);
         }
         names.add(p.substring(s + 1));
       }
@@ -372,7 +372,7 @@ final class Session {
     for (String part : text.split(",")) {
       String[] kv = part.split("==?", 2);
       if (kv.length != 2 || kv[0].isBlank() || part.contains("!")) {
-        throw new ScriptError("unsupported label selector (use key=value[,key=value]): " + text);
+        throw new BadLineException("unsupported label selector (use key=value[,key=value]): " + text);
       }
       labels.put(kv[0].strip(), kv[1].strip());
     }
@@ -385,18 +385,18 @@ final class Session {
   private void apply(String verb, List<String> args) {
     Flags f = new Flags.Spec("kubectl " + verb).value("filename", "-f", "--filename").parse(args);
     if (!f.positional.isEmpty() || f.get("filename") == null) {
-      throw new ScriptError("usage: kubectl " + verb + " -f FILE");
+      throw new BadLineException("usage: kubectl " + verb + " -f FILE");
     }
     Path file = base.resolve(f.get("filename"));
     List<Manifest> manifests;
     try {
       manifests = reader.read(file);
     } catch (ManifestException e) {
-      throw new KubectlError("error: " + e.getMessage().replace(file.toString(), f.get("filename")));
+      throw new KubectlException("error: " + e.getMessage().replace(file.toString(), f.get("filename")));
     }
     for (Manifest m : manifests) {
       if (!m.kind().equals("Service") && !m.kind().equals("StatefulSet")) {
-        throw new ScriptError(
+        throw new BadLineException(
             f.get("filename") + ": kind " + m.kind() + " is not supported by the simulated cluster");
       }
     }
@@ -472,22 +472,22 @@ final class Session {
     Target t = target(f.positional, "get");
     String selectorText = f.get("selector");
     if (selectorText != null && !t.names().isEmpty()) {
-      throw new KubectlError("error: name cannot be provided when a selector is specified");
+      throw new KubectlException("error: name cannot be provided when a selector is specified");
     }
     LabelSelector selector = selectorText == null ? LabelSelector.of(Map.of()) : selector(selectorText);
     String output = f.get("output");
     if (f.get("template") != null) {
       if (output != null && !output.equals("go-template") && !output.equals("template")) {
-        throw new ScriptError("--template needs -o go-template, not -o " + output);
+        throw new BadLineException("--template needs -o go-template, not -o " + output);
       }
       output = "go-template=" + f.get("template");
     }
     if (f.isTrue("watch")) {
       if (t.kind() != Kind.POD) {
-        throw new ScriptError("get -w is supported for pods only");
+        throw new BadLineException("get -w is supported for pods only");
       }
       if (output != null) {
-        throw new ScriptError("get -w prints the default columns only");
+        throw new BadLineException("get -w prints the default columns only");
       }
       watchPods(t.names(), selector);
       return;
@@ -511,7 +511,7 @@ final class Session {
     switch (t.kind()) {
       case POD:
         for (SimPod p : select(t, selector, cluster.listPods(NS, selector), SimPod::name)) {
-          rows.add(new Row(podCells(p, now), podWide(p), Objects.pod(p)));
+          rows.add(new Row(podCells(p, now), podWide(p), ApiObjects.pod(p)));
         }
         break;
       case CLAIM:
@@ -528,7 +528,7 @@ final class Session {
                       c.storageClass(),
                       Age.of(Duration.between(c.creationTimestamp(), now))),
                   List.of("Filesystem"),
-                  Objects.claim(c)));
+                  ApiObjects.claim(c)));
         }
         break;
       case SET:
@@ -553,7 +553,7 @@ final class Session {
                       s.readyColumn(),
                       created == null ? "<unknown>" : Age.of(Duration.between(created, now))),
                   List.of(String.join(",", names), String.join(",", images)),
-                  Objects.statefulSet(s, specOf(s.name()))));
+                  ApiObjects.statefulSet(s, specOf(s.name()))));
         }
         break;
       case SERVICE:
@@ -580,7 +580,7 @@ final class Session {
                       ports.isEmpty() ? "<none>" : String.join(",", ports),
                       Age.of(Duration.between(s.creationTimestamp(), now))),
                   List.of(sel.isEmpty() ? "<none>" : String.join(",", sel)),
-                  Objects.service(s)));
+                  ApiObjects.service(s)));
         }
         break;
       default:
@@ -613,7 +613,7 @@ final class Session {
         if (t.kind() == Kind.CLAIM) {
           resource = "persistentvolumeclaims";
         }
-        throw new KubectlError(
+        throw new KubectlException(
             "Error from server (NotFound): " + resource + " \"" + n + "\" not found");
       }
       out.add(found.get());
@@ -687,7 +687,7 @@ final class Session {
     for (Row r : rows) {
       items.add(r.data());
     }
-    Object data = single ? items.get(0) : Objects.list(items);
+    Object data = single ? items.get(0) : ApiObjects.list(items);
     if (output.equals("name")) {
       StringBuilder out = new StringBuilder();
       String prefix = kind == Kind.SET ? "statefulset.apps" : kind.qualified;
@@ -716,7 +716,7 @@ final class Session {
     if (output.startsWith("template=")) {
       return Templates.goTemplate(output.substring(9), data);
     }
-    throw new ScriptError(
+    throw new BadLineException(
         "unknown output format: " + output + " (use wide, yaml, json, name, jsonpath=, go-template=)");
   }
 
@@ -751,7 +751,7 @@ final class Session {
       watchHeader = true;
       say(watchTable.print(initial));
     } else if (!names.isEmpty()) {
-      throw new KubectlError(
+      throw new KubectlException(
           "Error from server (NotFound): pods \"" + names.get(0) + "\" not found");
     }
     watch =
@@ -779,22 +779,22 @@ final class Session {
     Flags f = new Flags.Spec("kubectl scale").value("replicas", "--replicas").parse(args);
     Target t = target(f.positional, "scale");
     if (t.kind() != Kind.SET || t.names().size() != 1) {
-      throw new ScriptError("usage: kubectl scale sts NAME --replicas=N");
+      throw new BadLineException("usage: kubectl scale sts NAME --replicas=N");
     }
     String replicas = f.get("replicas");
     if (replicas == null || !replicas.matches("-?\\d+")) {
-      throw new ScriptError("--replicas=N is required, with N a number");
+      throw new BadLineException("--replicas=N is required, with N a number");
     }
     String name = t.names().get(0);
     int n = Integer.parseInt(replicas);
     if (n < 0) {
-      throw new KubectlError("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
+      throw new KubectlException("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
     }
     changed = true;
     try {
       cluster.scale(name, n);
     } catch (ApiException e) {
-      throw new KubectlError(
+      throw new KubectlException(
           "Error from server (NotFound): statefulsets.apps \"" + name + "\" not found");
     }
     Map<String, Object> tree = applied.get(name);
@@ -814,20 +814,20 @@ final class Session {
             .parse(args);
     Target t = target(f.positional, "patch");
     if (t.kind() != Kind.SET || t.names().size() != 1) {
-      throw new ScriptError("kubectl patch supports statefulsets only: kubectl patch sts NAME -p PATCH");
+      throw new BadLineException("kubectl patch supports statefulsets only: kubectl patch sts NAME -p PATCH");
     }
     String patch = f.get("patch");
     if (patch == null) {
-      throw new ScriptError("kubectl patch needs -p PATCH");
+      throw new BadLineException("kubectl patch needs -p PATCH");
     }
     String type = f.get("type") == null ? "strategic" : f.get("type");
     if (!List.of("strategic", "merge", "json").contains(type)) {
-      throw new ScriptError("--type must be one of json, merge or strategic, not \"" + type + "\"");
+      throw new BadLineException("--type must be one of json, merge or strategic, not \"" + type + "\"");
     }
     String name = t.names().get(0);
     Map<String, Object> tree = applied.get(name);
     if (tree == null || cluster.findStatefulSet(name).isEmpty()) {
-      throw new KubectlError(
+      throw new KubectlException(
           "Error from server (NotFound): statefulsets.apps \"" + name + "\" not found");
     }
     Map<String, Object> next = Patches.apply(type, tree, patch);
@@ -836,17 +836,17 @@ final class Session {
       Manifest m = reader.read(Json.marshal(next), "statefulset.apps/" + name).get(0);
       set = KubeMapping.statefulSet(m);
     } catch (ManifestException e) {
-      throw new KubectlError("error: " + e.getMessage());
+      throw new KubectlException("error: " + e.getMessage());
     }
     if (!set.name().equals(name)) {
-      throw new KubectlError("error: the patch changes metadata.name, which is immutable");
+      throw new KubectlException("error: the patch changes metadata.name, which is immutable");
     }
     changed = true;
     ApplyResult result;
     try {
       result = cluster.apply(set);
     } catch (InvalidStatefulSetException e) {
-      throw new KubectlError("The StatefulSet \"" + name + "\" is invalid: " + e.getMessage());
+      throw new KubectlException("The StatefulSet \"" + name + "\" is invalid: " + e.getMessage());
     }
     applied.put(name, next);
     say(
@@ -867,16 +867,16 @@ final class Session {
     Target t = target(f.positional, "delete");
     String selectorText = f.get("selector");
     if (selectorText == null && t.names().isEmpty()) {
-      throw new ScriptError("kubectl delete needs names or -l SELECTOR");
+      throw new BadLineException("kubectl delete needs names or -l SELECTOR");
     }
     if (selectorText != null && !t.names().isEmpty()) {
-      throw new KubectlError("error: name cannot be provided when a selector is specified");
+      throw new KubectlException("error: name cannot be provided when a selector is specified");
     }
     Propagation propagation = Propagation.BACKGROUND;
     String cascade = f.get("cascade");
     if (cascade != null) {
       if (t.kind() != Kind.SET) {
-        throw new ScriptError("--cascade applies to statefulsets only here");
+        throw new BadLineException("--cascade applies to statefulsets only here");
       }
       switch (cascade) {
         case "":
@@ -896,7 +896,7 @@ final class Session {
           propagation = Propagation.FOREGROUND;
           break;
         default:
-          throw new ScriptError(
+          throw new BadLineException(
               "invalid cascade value (" + cascade + "). Must be \"background\", \"foreground\", or \"orphan\"");
       }
     }
@@ -947,12 +947,12 @@ final class Session {
 
   private void rollout(List<String> args) {
     if (args.isEmpty() || !args.get(0).equals("status")) {
-      throw new ScriptError("only kubectl rollout status is supported");
+      throw new BadLineException("only kubectl rollout status is supported");
     }
     Flags f = new Flags.Spec("kubectl rollout status").parse(args.subList(1, args.size()));
     Target t = target(f.positional, "rollout status");
     if (t.kind() != Kind.SET || t.names().size() != 1) {
-      throw new ScriptError("usage: kubectl rollout status sts/NAME");
+      throw new BadLineException("usage: kubectl rollout status sts/NAME");
     }
     String name = t.names().get(0);
     Instant deadline = cluster.now().plus(bound);
@@ -960,12 +960,12 @@ final class Session {
     while (true) {
       Optional<SimStatefulSet> set = cluster.findStatefulSet(name);
       if (set.isEmpty()) {
-        throw new KubectlError(
+        throw new KubectlException(
             "Error from server (NotFound): statefulsets.apps \"" + name + "\" not found");
       }
       RolloutStatus.Result r = RolloutStatus.status(set.get().set());
       if (r.error()) {
-        throw new KubectlError("error: " + r.message());
+        throw new KubectlException("error: " + r.message());
       }
       if (!r.message().equals(last)) {
         flush();
@@ -979,7 +979,7 @@ final class Session {
       // the messages and the watch lines come out in the order they happen.
       if (cluster.now().isAfter(deadline) || !cluster.step()) {
         flush();
-        throw new KubectlError("error: timed out waiting for the condition");
+        throw new KubectlException("error: timed out waiting for the condition");
       }
     }
   }
@@ -995,17 +995,17 @@ final class Session {
             .value("container", "-c", "--container")
             .parse(args);
     if (f.positional.size() != 1) {
-      throw new ScriptError("usage: kubectl exec [-it] POD -- COMMAND [ARG...]");
+      throw new BadLineException("usage: kubectl exec [-it] POD -- COMMAND [ARG...]");
     }
     if (!f.dashDash || f.afterDashDash.isEmpty()) {
-      throw new ScriptError("kubectl exec needs -- COMMAND after the pod");
+      throw new BadLineException("kubectl exec needs -- COMMAND after the pod");
     }
     String pod = f.positional.get(0);
     if (pod.startsWith("pod/") || pod.startsWith("pods/") || pod.startsWith("po/")) {
       pod = pod.substring(pod.indexOf('/') + 1);
     }
     if (cluster.findPod(pod).isEmpty()) {
-      throw new KubectlError("Error from server (NotFound): pods \"" + pod + "\" not found");
+      throw new KubectlException("Error from server (NotFound): pods \"" + pod + "\" not found");
     }
     changed = true;
     say(inPod(pod, f.afterDashDash));
@@ -1021,7 +1021,7 @@ final class Session {
       case "bash":
       case "/bin/bash":
         if (args.size() != 2 || !args.get(0).equals("-c")) {
-          throw new ScriptError("exec supports sh -c 'SCRIPT' only");
+          throw new BadLineException("exec supports sh -c 'SCRIPT' only");
         }
         return podShell(pod, args.get(1));
       case "hostname":
@@ -1037,14 +1037,14 @@ final class Session {
         return out.toString();
       case "chmod":
         if (args.size() != 2) {
-          throw new ScriptError("usage: chmod MODE PATH");
+          throw new BadLineException("usage: chmod MODE PATH");
         }
         cluster.chmod(pod, args.get(1), args.get(0));
         return "";
       case "curl":
         return curl(pod, args);
       default:
-        throw new ScriptError("command not simulated in a pod: " + cmd);
+        throw new BadLineException("command not simulated in a pod: " + cmd);
     }
   }
 
@@ -1053,7 +1053,7 @@ final class Session {
     StringBuilder out = new StringBuilder();
     for (Shell.Command c : Shell.parse(script, true)) {
       if (!(c instanceof Shell.Simple)) {
-        throw new ScriptError("loops inside sh -c are not supported");
+        throw new BadLineException("loops inside sh -c are not supported");
       }
       List<String> raw = ((Shell.Simple) c).words();
       List<String> words = new ArrayList<>();
@@ -1064,7 +1064,7 @@ final class Session {
         String w = raw.get(i);
         if (w.equals(">") || w.equals(">>")) {
           if (i + 1 >= raw.size()) {
-            throw new ScriptError("sh: syntax error: unexpected newline after " + w);
+            throw new BadLineException("sh: syntax error: unexpected newline after " + w);
           }
           append = w.equals(">>");
           redirect = Shell.expand(raw.get(++i), Map.of(), sub);
@@ -1090,19 +1090,19 @@ final class Session {
         continue;
       }
       if (a.startsWith("-")) {
-        throw new ScriptError("curl flag not simulated: " + a);
+        throw new BadLineException("curl flag not simulated: " + a);
       }
       urls.add(a);
     }
     if (urls.size() != 1) {
-      throw new ScriptError("usage: curl URL");
+      throw new BadLineException("usage: curl URL");
     }
     String url = urls.get(0).replaceFirst("^https?://", "");
     int slash = url.indexOf('/');
     String host = slash < 0 ? url : url.substring(0, slash);
     String path = slash < 0 ? "/" : url.substring(slash);
     if (!host.equals("localhost") && !host.equals("127.0.0.1") && !host.equals("localhost:80")) {
-      throw new ScriptError("curl reaches localhost only in the simulation: " + host);
+      throw new BadLineException("curl reaches localhost only in the simulation: " + host);
     }
     SimPod p = cluster.findPod(pod).orElseThrow();
     boolean nginx = p.images().stream().anyMatch(i -> i.contains("nginx"));
@@ -1140,23 +1140,23 @@ final class Session {
             .value("restart", "--restart")
             .parse(args);
     if (!f.isTrue("stdin") || !f.isTrue("tty")) {
-      throw new ScriptError("only an interactive kubectl run -i --tty is simulated");
+      throw new BadLineException("only an interactive kubectl run -i --tty is simulated");
     }
     String image = f.get("image");
     if (image == null || !image.startsWith("busybox")) {
-      throw new ScriptError("kubectl run simulates the busybox image only (--image busybox:1.28)");
+      throw new BadLineException("kubectl run simulates the busybox image only (--image busybox:1.28)");
     }
     List<String> command = new ArrayList<>(f.positional);
     command.addAll(f.afterDashDash);
     if (command.isEmpty()) {
-      throw new ScriptError("kubectl run needs a pod name");
+      throw new BadLineException("kubectl run needs a pod name");
     }
     String name = command.remove(0);
     if (!command.isEmpty() && !List.of(List.of("/bin/sh"), List.of("sh")).contains(command)) {
-      throw new ScriptError("kubectl run simulates a shell (/bin/sh) only, not " + command);
+      throw new BadLineException("kubectl run simulates a shell (/bin/sh) only, not " + command);
     }
     if (f.get("restart") != null && !f.get("restart").equals("Never")) {
-      throw new ScriptError("kubectl run simulates --restart=Never only");
+      throw new BadLineException("kubectl run simulates --restart=Never only");
     }
     changed = true;
     shellPod = name;
@@ -1174,7 +1174,7 @@ final class Session {
         return "";
       case "nslookup":
         if (args.size() != 1) {
-          throw new ScriptError("usage: nslookup NAME");
+          throw new BadLineException("usage: nslookup NAME");
         }
         return cluster.nslookup(NS, args.get(0));
       case "hostname":
@@ -1182,7 +1182,7 @@ final class Session {
       case "echo":
         return String.join(" ", args) + "\n";
       default:
-        throw new ScriptError("command not simulated in the busybox shell: " + cmd);
+        throw new BadLineException("command not simulated in the busybox shell: " + cmd);
     }
   }
 

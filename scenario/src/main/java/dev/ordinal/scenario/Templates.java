@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The subsets of Go templates ({@code --template}, {@code -o go-template=}) and of kubectl's
- * JSONPath ({@code -o jsonpath=}) that scripts use, evaluated over {@link Objects}' data.
+ * JSONPath ({@code -o jsonpath=}) that scripts use, evaluated over {@link ApiObjects}' data.
  *
  * <p>Go templates: text, {@code {{.field.path}}}, {@code {{$var.path}}}, string literals, {@code
  * {{range [$i, $v :=] PIPE}}...{{end}}} over lists and maps, {@code {{if PIPE}}...{{else}}...
@@ -41,7 +41,7 @@ final class Templates {
   /**
    * Evaluates a Go template on an object.
    *
-   * @throws ScriptError if the template uses what this subset lacks or does not parse
+   * @throws BadLineException if the template uses what this subset lacks or does not parse
    */
   static String goTemplate(String template, Object data) {
     List<String> parts = new ArrayList<>();
@@ -55,7 +55,7 @@ final class Templates {
       parts.add(template.substring(i, open));
       int close = template.indexOf("}}", open);
       if (close < 0) {
-        throw new ScriptError("template: unclosed action: " + template.substring(open));
+        throw new BadLineException("template: unclosed action: " + template.substring(open));
       }
       parts.add("{{" + template.substring(open + 2, close).strip());
       i = close + 2;
@@ -80,7 +80,7 @@ final class Templates {
       String action = p.substring(2);
       if (action.equals("end") || action.equals("else")) {
         if (!nested) {
-          throw new ScriptError("template: unexpected {{" + action + "}}");
+          throw new BadLineException("template: unexpected {{" + action + "}}");
         }
         pos[0]--;
         return out;
@@ -117,14 +117,14 @@ final class Templates {
       }
     }
     if (nested) {
-      throw new ScriptError("template: missing {{end}}");
+      throw new BadLineException("template: missing {{end}}");
     }
     return out;
   }
 
   private static void expectEnd(List<String> parts, int[] pos) {
     if (pos[0] >= parts.size() || !parts.get(pos[0]).equals("{{end")) {
-      throw new ScriptError("template: missing {{end}}");
+      throw new BadLineException("template: missing {{end}}");
     }
     pos[0]++;
   }
@@ -150,7 +150,7 @@ final class Templates {
         } else if (over instanceof Map) {
           new TreeMap<>((Map<?, ?>) over).forEach((k, v) -> entries.add(Map.entry(k, v)));
         } else if (over != MISSING && over != null) {
-          throw new ScriptError("template: range can't iterate over " + goString(over));
+          throw new BadLineException("template: range can't iterate over " + goString(over));
         }
         for (Map.Entry<Object, Object> e : entries) {
           Map<String, Object> inner = new HashMap<>(vars);
@@ -177,7 +177,7 @@ final class Templates {
       int end = p.indexOf('.');
       String name = end < 0 ? p : p.substring(0, end);
       if (!vars.containsKey(name)) {
-        throw new ScriptError("template: undefined variable \"" + name + "\"");
+        throw new BadLineException("template: undefined variable \"" + name + "\"");
       }
       base = vars.get(name);
       path = end < 0 ? "" : p.substring(end);
@@ -185,13 +185,13 @@ final class Templates {
       base = dot;
       path = p.equals(".") ? "" : p;
     } else {
-      throw new ScriptError("template: unsupported action {{" + p + "}}");
+      throw new BadLineException("template: unsupported action {{" + p + "}}");
     }
     if (path.isEmpty()) {
       return base;
     }
     if (!path.matches("(\\.[A-Za-z0-9_]+)+")) {
-      throw new ScriptError("template: unsupported action {{" + p + "}}");
+      throw new BadLineException("template: unsupported action {{" + p + "}}");
     }
     Object v = base;
     for (String field : path.substring(1).split("\\.")) {
@@ -264,7 +264,7 @@ final class Templates {
   /**
    * Evaluates a kubectl JSONPath template on an object.
    *
-   * @throws ScriptError if the expression uses what this subset lacks or does not parse
+   * @throws BadLineException if the expression uses what this subset lacks or does not parse
    */
   static String jsonPath(String template, Object data) {
     List<String> parts = new ArrayList<>();
@@ -278,7 +278,7 @@ final class Templates {
       parts.add(template.substring(i, open));
       int close = template.indexOf('}', open);
       if (close < 0) {
-        throw new ScriptError("jsonpath: unclosed action: " + template.substring(open));
+        throw new BadLineException("jsonpath: unclosed action: " + template.substring(open));
       }
       parts.add("{" + template.substring(open + 1, close).strip());
       i = close + 1;
@@ -300,7 +300,7 @@ final class Templates {
       String expr = p.substring(1);
       if (expr.equals("end")) {
         if (!nested) {
-          throw new ScriptError("jsonpath: unexpected {end}");
+          throw new BadLineException("jsonpath: unexpected {end}");
         }
         return;
       }
@@ -326,7 +326,7 @@ final class Templates {
       }
     }
     if (nested) {
-      throw new ScriptError("jsonpath: missing {end}");
+      throw new BadLineException("jsonpath: missing {end}");
     }
   }
 
@@ -343,7 +343,7 @@ final class Templates {
       values.add(current);
     }
     if (!e.isEmpty() && !e.matches("(\\.[A-Za-z0-9_-]+|\\[(\\*|\\d+)\\])+")) {
-      throw new ScriptError("jsonpath: unsupported expression {" + expr + "}");
+      throw new BadLineException("jsonpath: unsupported expression {" + expr + "}");
     }
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("\\.([A-Za-z0-9_-]+)|\\[(\\*|\\d+)\\]").matcher(e);
@@ -361,7 +361,7 @@ final class Templates {
           } else if (Integer.parseInt(m.group(2)) < list.size()) {
             next.add(list.get(Integer.parseInt(m.group(2))));
           } else {
-            throw new KubectlError(
+            throw new KubectlException(
                 "error: error executing jsonpath \"" + expr + "\": array index out of bounds");
           }
         }

@@ -43,7 +43,7 @@ class FormatsTest {
         .isEqualTo("ab");
     assertThat(Templates.goTemplate("{{.spec.missing}}{{\"\\n\"}}", pod)).isEqualTo("<no value>\n");
     assertThatThrownBy(() -> Templates.goTemplate("{{len .spec}}", pod))
-        .isInstanceOf(ScriptError.class)
+        .isInstanceOf(BadLineException.class)
         .hasMessage("template: unsupported action {{len .spec}}");
   }
 

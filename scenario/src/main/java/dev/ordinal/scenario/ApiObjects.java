@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * --template} and {@code jsonpath} read: the fields the simulation has, in the apiserver's field
  * order.
  */
-final class Objects {
+final class ApiObjects {
 
-  private Objects() {}
+  private ApiObjects() {}
 
   static Map<String, Object> pod(SimPod p) {
     Map<String, Object> meta = meta(p.name(), p.namespace(), p.uid(), p.resourceVersion());
