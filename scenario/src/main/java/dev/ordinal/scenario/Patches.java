@@ -43,7 +43,8 @@ final class Patches {
   /**
    * Applies a patch of a {@code kubectl patch --type} to a tree and returns the new tree.
    *
-   * @throws KubectlException if the patch is not valid JSON or cannot be applied, as kubectl reports
+   * @throws KubectlException if the patch is not valid JSON or cannot be applied, as kubectl
+   *     reports
    * @throws BadLineException for an unknown type
    */
   static Map<String, Object> apply(String type, Map<String, Object> tree, String patch) {
@@ -63,7 +64,8 @@ final class Patches {
           JsonNode source = SERIALIZATION.convertValue(tree, JsonNode.class);
           JsonNode ops = SERIALIZATION.unmarshal(patch, JsonNode.class);
           if (!ops.isArray()) {
-            throw new KubectlException("error: unable to parse \"" + patch + "\": not a JSON array");
+            throw new KubectlException(
+                "error: unable to parse \"" + patch + "\": not a JSON array");
           }
           JsonNode result = JsonPatch.apply(ops, source);
           @SuppressWarnings("unchecked")

@@ -35,7 +35,8 @@ final class Shell {
   /**
    * Parses a line into commands.
    *
-   * @throws BadLineException if the line does not parse, or uses shell syntax this runner does not have
+   * @throws BadLineException if the line does not parse, or uses shell syntax this runner does not
+   *     have
    */
   static List<Command> parse(String line) {
     return parse(line, false);

@@ -1,0 +1,527 @@
+package dev.ordinal.scenario;
+
+import dev.ordinal.api.IntOrString;
+import dev.ordinal.api.Json;
+import dev.ordinal.api.LabelSelector;
+import dev.ordinal.api.StatefulSet;
+import dev.ordinal.core.rollout.RolloutStatus;
+import dev.ordinal.core.validation.InvalidStatefulSetException;
+import dev.ordinal.kube.KubeMapping;
+import dev.ordinal.kube.Manifest;
+import dev.ordinal.kube.ManifestException;
+import dev.ordinal.kube.ManifestReader;
+import dev.ordinal.kube.ObservedService;
+import dev.ordinal.testkit.sim.ApiException;
+import dev.ordinal.testkit.sim.ApplyResult;
+import dev.ordinal.testkit.sim.Propagation;
+import dev.ordinal.testkit.sim.Service;
+import dev.ordinal.testkit.sim.ServicePort;
+import dev.ordinal.testkit.sim.SimStatefulSet;
+import dev.ordinal.testkit.sim.SimulatedCluster;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kubectl commands a script may run, on the session's simulated cluster, with what kubectl
+ * prints for them: {@code apply} and {@code create}, {@code get} (its printing is {@link
+ * GetPrinter}'s, its {@code -w} is {@link Watches}'), {@code scale}, {@code patch}, {@code delete},
+ * {@code rollout status}, {@code exec} (in a {@link PodShell}) and {@code run -it} (a {@link
+ * BusyboxShell}).
+ *
+ * <p>Everything happens in the default namespace, as in the tutorial.
+ */
+final class KubectlVerbs {
+
+  private static final String NS = SimulatedCluster.DEFAULT_NAMESPACE;
+
+  private final Session session;
+  private final Transcript transcript;
+  private final Watches watches;
+  private final PodShell podShell;
+  private final BusyboxShell busybox;
+  private final ManifestReader reader = new ManifestReader();
+  private final LastApplied applied = new LastApplied();
+
+  KubectlVerbs(Session session, Watches watches, PodShell podShell, BusyboxShell busybox) {
+    this.session = session;
+    this.transcript = session.transcript();
+    this.watches = watches;
+    this.podShell = podShell;
+    this.busybox = busybox;
+  }
+
+  /**
+   * Runs {@code kubectl ARGS}.
+   *
+   * @throws KubectlException for what kubectl reports as an error; the script goes on
+   * @throws BadLineException for a command, flag or form the simulation does not have
+   */
+  void run(List<String> args) {
+    if (args.isEmpty()) {
+      throw new BadLineException("kubectl needs a command");
+    }
+    List<String> rest = args.subList(1, args.size());
+    switch (args.get(0)) {
+      case "apply":
+      case "create":
+        apply(args.get(0), rest);
+        break;
+      case "get":
+        get(rest);
+        break;
+      case "scale":
+        scale(rest);
+        break;
+      case "patch":
+        patch(rest);
+        break;
+      case "delete":
+        delete(rest);
+        break;
+      case "rollout":
+        rollout(rest);
+        break;
+      case "exec":
+        exec(rest);
+        break;
+      case "run":
+        runPod(rest);
+        break;
+      default:
+        throw new BadLineException("unknown kubectl command: " + args.get(0));
+    }
+  }
+
+  private SimulatedCluster cluster() {
+    return session.cluster();
+  }
+
+  private void say(String s) {
+    transcript.print(s);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // apply / create
+
+  private void apply(String verb, List<String> args) {
+    Flags f = new Flags.Spec("kubectl " + verb).value("filename", "-f", "--filename").parse(args);
+    if (!f.positional.isEmpty() || f.get("filename") == null) {
+      throw new BadLineException("usage: kubectl " + verb + " -f FILE");
+    }
+    Path file = session.base().resolve(f.get("filename"));
+    List<Manifest> manifests;
+    try {
+      manifests = reader.read(file);
+    } catch (ManifestException e) {
+      // kubectl names the file as the user wrote it, not as resolved.
+      throw new KubectlException(
+          "error: " + e.getMessage().replace(file.toString(), f.get("filename")));
+    }
+    // Checked for the whole file first: a kind the simulation lacks is the script's problem, not
+    // one kubectl would report object by object.
+    for (Manifest m : manifests) {
+      if (!m.kind().equals("Service") && !m.kind().equals("StatefulSet")) {
+        throw new BadLineException(
+            f.get("filename")
+                + ": kind "
+                + m.kind()
+                + " is not supported by the simulated cluster");
+      }
+    }
+    session.changed();
+    // kubectl goes on after an object it cannot apply: the error is printed and the file's
+    // remaining objects are applied.
+    for (Manifest m : manifests) {
+      try {
+        if (m.kind().equals("Service")) {
+          Service svc = service(KubeMapping.service(m));
+          if (verb.equals("create")) {
+            cluster().create(svc);
+            say("service/" + svc.name() + " created\n");
+          } else {
+            say("service/" + svc.name() + " " + cluster().apply(svc).verb() + "\n");
+          }
+        } else {
+          StatefulSet set = KubeMapping.statefulSet(m);
+          ApplyResult result;
+          if (verb.equals("create")) {
+            cluster().create(set);
+            result = ApplyResult.CREATED;
+          } else {
+            result = cluster().apply(set);
+          }
+          applied.put(set.name(), Patches.deepCopy(m.tree()));
+          say("statefulset.apps/" + set.name() + " " + result.verb() + "\n");
+        }
+      } catch (ApiException e) {
+        say(
+            "Error from server ("
+                + e.reason()
+                + "): error when creating \""
+                + f.get("filename")
+                + "\": "
+                + e.getMessage()
+                + "\n");
+      } catch (ManifestException | InvalidStatefulSetException e) {
+        say("error: " + e.getMessage().replace(file.toString(), f.get("filename")) + "\n");
+      }
+    }
+  }
+
+  /** Returns the simulation's service for a manifest's. */
+  private static Service service(ObservedService s) {
+    List<ServicePort> ports = new ArrayList<>();
+    for (ObservedService.Port p : s.ports()) {
+      IntOrString target = p.targetPort();
+      // A named targetPort would be looked up in the pods' container ports; the simulation
+      // routes to the service port instead, as an unset targetPort does.
+      int targetPort =
+          target != null && target.isInt() && target.intValue() != null
+              ? target.intValue()
+              : p.port();
+      ports.add(new ServicePort(p.name(), p.port(), targetPort, p.protocol()));
+    }
+    return new Service(
+        s.name(),
+        s.namespace().isEmpty() ? NS : s.namespace(),
+        s.labels(),
+        s.selector(),
+        s.clusterIP() == null ? "" : s.clusterIP(),
+        ports,
+        false);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // get
+
+  private void get(List<String> args) {
+    Flags f =
+        new Flags.Spec("kubectl get")
+            .value("selector", "-l", "--selector")
+            .value("output", "-o", "--output")
+            .value("template", "--template")
+            .bool("watch", "-w", "--watch")
+            .parse(args);
+    Target t = Target.parse(f.positional, "get");
+    String selectorText = f.get("selector");
+    if (selectorText != null && !t.names().isEmpty()) {
+      throw new KubectlException("error: name cannot be provided when a selector is specified");
+    }
+    LabelSelector selector =
+        selectorText == null ? LabelSelector.of(Map.of()) : Target.selector(selectorText);
+    String output = f.get("output");
+    if (f.get("template") != null) {
+      // --template alone means -o go-template, as in kubectl.
+      if (output != null && !output.equals("go-template") && !output.equals("template")) {
+        throw new BadLineException("--template needs -o go-template, not -o " + output);
+      }
+      output = "go-template=" + f.get("template");
+    }
+    if (f.isTrue("watch")) {
+      if (t.kind() != ResourceKind.POD) {
+        throw new BadLineException("get -w is supported for pods only");
+      }
+      if (output != null) {
+        throw new BadLineException("get -w prints the default columns only");
+      }
+      watches.watchPods(cluster(), NS, t.names(), selector);
+      return;
+    }
+    List<Rows.Row> rows = Rows.of(cluster(), NS, applied, t, selector);
+    if (rows.isEmpty() && t.names().isEmpty()) {
+      // kubectl says so (on stderr, which the transcript merges) when its table printer wrote
+      // nothing; the data formats print an empty List instead, -o name prints nothing.
+      boolean table = output == null || output.equals("wide");
+      say(table ? "No resources found in default namespace.\n" : "");
+      if (table) {
+        return;
+      }
+    }
+    say(GetPrinter.render(t.kind(), rows, output, t.names().size() == 1));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // scale, patch
+
+  private void scale(List<String> args) {
+    Flags f = new Flags.Spec("kubectl scale").value("replicas", "--replicas").parse(args);
+    Target t = Target.parse(f.positional, "scale");
+    if (t.kind() != ResourceKind.SET || t.names().size() != 1) {
+      throw new BadLineException("usage: kubectl scale sts NAME --replicas=N");
+    }
+    String replicas = f.get("replicas");
+    if (replicas == null || !replicas.matches("-?\\d+")) {
+      throw new BadLineException("--replicas=N is required, with N a number");
+    }
+    String name = t.names().get(0);
+    int n = Integer.parseInt(replicas);
+    if (n < 0) {
+      throw new KubectlException(
+          "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal"
+              + " to 0");
+    }
+    session.changed();
+    try {
+      cluster().scale(name, n);
+    } catch (ApiException e) {
+      throw ResourceKind.SET.notFound(name);
+    }
+    applied.scaled(name, n);
+    say("statefulset.apps/" + name + " scaled\n");
+  }
+
+  private void patch(List<String> args) {
+    Flags f =
+        new Flags.Spec("kubectl patch")
+            .value("patch", "-p", "--patch")
+            .value("type", "--type")
+            .parse(args);
+    Target t = Target.parse(f.positional, "patch");
+    if (t.kind() != ResourceKind.SET || t.names().size() != 1) {
+      throw new BadLineException(
+          "kubectl patch supports statefulsets only: kubectl patch sts NAME -p PATCH");
+    }
+    String patch = f.get("patch");
+    if (patch == null) {
+      throw new BadLineException("kubectl patch needs -p PATCH");
+    }
+    String type = f.get("type") == null ? "strategic" : f.get("type");
+    if (!List.of("strategic", "merge", "json").contains(type)) {
+      throw new BadLineException(
+          "--type must be one of json, merge or strategic, not \"" + type + "\"");
+    }
+    String name = t.names().get(0);
+    // The patch applies to what was last applied (the user's fields), which the next apply
+    // would also start from; a set only the simulation made has no such base.
+    Map<String, Object> tree = applied.get(name);
+    if (tree == null || cluster().findStatefulSet(name).isEmpty()) {
+      throw ResourceKind.SET.notFound(name);
+    }
+    Map<String, Object> next = Patches.apply(type, tree, patch);
+    StatefulSet set;
+    try {
+      Manifest m = reader.read(Json.marshal(next), "statefulset.apps/" + name).get(0);
+      set = KubeMapping.statefulSet(m);
+    } catch (ManifestException e) {
+      throw new KubectlException("error: " + e.getMessage());
+    }
+    if (!set.name().equals(name)) {
+      throw new KubectlException("error: the patch changes metadata.name, which is immutable");
+    }
+    session.changed();
+    ApplyResult result;
+    try {
+      result = cluster().apply(set);
+    } catch (InvalidStatefulSetException e) {
+      throw new KubectlException("The StatefulSet \"" + name + "\" is invalid: " + e.getMessage());
+    }
+    applied.put(name, next);
+    say(
+        "statefulset.apps/"
+            + name
+            + (result == ApplyResult.UNCHANGED ? " patched (no change)\n" : " patched\n"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // delete
+
+  private void delete(List<String> args) {
+    Flags f =
+        new Flags.Spec("kubectl delete")
+            .value("selector", "-l", "--selector")
+            .optionalValue("cascade", "--cascade")
+            .parse(args);
+    Target t = Target.parse(f.positional, "delete");
+    String selectorText = f.get("selector");
+    if (selectorText == null && t.names().isEmpty()) {
+      throw new BadLineException("kubectl delete needs names or -l SELECTOR");
+    }
+    if (selectorText != null && !t.names().isEmpty()) {
+      throw new KubectlException("error: name cannot be provided when a selector is specified");
+    }
+    Propagation propagation = cascade(t, f.get("cascade"));
+    List<String> names = new ArrayList<>(t.names());
+    if (selectorText != null) {
+      LabelSelector selector = Target.selector(selectorText);
+      for (Rows.Row r : Rows.of(cluster(), NS, applied, t.all(), selector)) {
+        names.add(r.cells().get(0));
+      }
+      if (names.isEmpty()) {
+        say("No resources found\n");
+        return;
+      }
+    }
+    session.changed();
+    // One name that does not exist does not stop kubectl: it reports it and deletes the rest.
+    for (String name : names) {
+      try {
+        switch (t.kind()) {
+          case POD:
+            cluster().deletePod(name);
+            say("pod \"" + name + "\" deleted\n");
+            break;
+          case CLAIM:
+            cluster().deleteClaim(NS, name);
+            say("persistentvolumeclaim \"" + name + "\" deleted\n");
+            break;
+          case SET:
+            cluster().deleteStatefulSet(NS, name, propagation);
+            applied.remove(name);
+            say("statefulset.apps \"" + name + "\" deleted\n");
+            break;
+          default:
+            cluster().deleteService(NS, name);
+            say("service \"" + name + "\" deleted\n");
+        }
+      } catch (ApiException e) {
+        say(t.kind().notFound(name).getMessage() + "\n");
+      }
+    }
+  }
+
+  /**
+   * Returns the propagation {@code --cascade} asks for: background when absent or bare. The
+   * boolean values of older kubectl still work, with the warning kubectl prints for them.
+   */
+  private Propagation cascade(Target t, String cascade) {
+    if (cascade == null) {
+      return Propagation.BACKGROUND;
+    }
+    if (t.kind() != ResourceKind.SET) {
+      throw new BadLineException("--cascade applies to statefulsets only here");
+    }
+    switch (cascade) {
+      case "":
+      case "background":
+        return Propagation.BACKGROUND;
+      case "true":
+        say(
+            "warning: --cascade=true is deprecated (boolean value) and can be replaced with"
+                + " --cascade=background.\n");
+        return Propagation.BACKGROUND;
+      case "false":
+        say(
+            "warning: --cascade=false is deprecated (boolean value) and can be replaced with"
+                + " --cascade=orphan.\n");
+        return Propagation.ORPHAN;
+      case "orphan":
+        return Propagation.ORPHAN;
+      case "foreground":
+        return Propagation.FOREGROUND;
+      default:
+        throw new BadLineException(
+            "invalid cascade value ("
+                + cascade
+                + "). Must be \"background\", \"foreground\", or \"orphan\"");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // rollout status
+
+  private void rollout(List<String> args) {
+    if (args.isEmpty() || !args.get(0).equals("status")) {
+      throw new BadLineException("only kubectl rollout status is supported");
+    }
+    Flags f = new Flags.Spec("kubectl rollout status").parse(args.subList(1, args.size()));
+    Target t = Target.parse(f.positional, "rollout status");
+    if (t.kind() != ResourceKind.SET || t.names().size() != 1) {
+      throw new BadLineException("usage: kubectl rollout status sts/NAME");
+    }
+    String name = t.names().get(0);
+    SimulatedCluster cluster = cluster();
+    Instant deadline = cluster.now().plus(session.bound());
+    String last = null;
+    while (true) {
+      Optional<SimStatefulSet> set = cluster.findStatefulSet(name);
+      if (set.isEmpty()) {
+        throw ResourceKind.SET.notFound(name);
+      }
+      RolloutStatus.Result r = RolloutStatus.status(set.get().set());
+      if (r.error()) {
+        throw new KubectlException("error: " + r.message());
+      }
+      // kubectl prints a message when it changes, not at every event of the watch.
+      if (!r.message().equals(last)) {
+        transcript.release();
+        say(r.message());
+        last = r.message();
+      }
+      if (r.done()) {
+        return;
+      }
+      // kubectl waits on a watch; here waiting is running the cluster, one event at a time, so
+      // the messages and the watch lines come out in the order they happen.
+      if (cluster.now().isAfter(deadline) || !cluster.step()) {
+        transcript.release();
+        throw new KubectlException("error: timed out waiting for the condition");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // exec, run -it
+
+  private void exec(List<String> args) {
+    Flags f =
+        new Flags.Spec("kubectl exec")
+            .bool("stdin", "-i", "--stdin")
+            .bool("tty", "-t", "--tty")
+            .value("container", "-c", "--container")
+            .parse(args);
+    if (f.positional.size() != 1) {
+      throw new BadLineException("usage: kubectl exec [-it] POD -- COMMAND [ARG...]");
+    }
+    if (!f.dashDash || f.afterDashDash.isEmpty()) {
+      throw new BadLineException("kubectl exec needs -- COMMAND after the pod");
+    }
+    String pod = f.positional.get(0);
+    // kubectl exec also takes TYPE/NAME; of the types, the simulation has pods only.
+    if (pod.startsWith("pod/") || pod.startsWith("pods/") || pod.startsWith("po/")) {
+      pod = pod.substring(pod.indexOf('/') + 1);
+    }
+    if (cluster().findPod(pod).isEmpty()) {
+      throw ResourceKind.POD.notFound(pod);
+    }
+    session.changed();
+    say(podShell.run(pod, f.afterDashDash));
+  }
+
+  private void runPod(List<String> args) {
+    Flags f =
+        new Flags.Spec("kubectl run")
+            .bool("stdin", "-i", "--stdin")
+            .bool("tty", "-t", "--tty")
+            .bool("rm", "--rm")
+            .value("image", "--image")
+            .value("restart", "--restart")
+            .parse(args);
+    if (!f.isTrue("stdin") || !f.isTrue("tty")) {
+      throw new BadLineException("only an interactive kubectl run -i --tty is simulated");
+    }
+    String image = f.get("image");
+    if (image == null || !image.startsWith("busybox")) {
+      throw new BadLineException(
+          "kubectl run simulates the busybox image only (--image busybox:1.28)");
+    }
+    // The pod name and the command may come before or after --: kubectl run NAME -- /bin/sh.
+    List<String> command = new ArrayList<>(f.positional);
+    command.addAll(f.afterDashDash);
+    if (command.isEmpty()) {
+      throw new BadLineException("kubectl run needs a pod name");
+    }
+    String name = command.remove(0);
+    if (!command.isEmpty() && !List.of(List.of("/bin/sh"), List.of("sh")).contains(command)) {
+      throw new BadLineException("kubectl run simulates a shell (/bin/sh) only, not " + command);
+    }
+    if (f.get("restart") != null && !f.get("restart").equals("Never")) {
+      throw new BadLineException("kubectl run simulates --restart=Never only");
+    }
+    session.changed();
+    busybox.open(name, f.isTrue("rm"));
+  }
+}
