@@ -12,7 +12,10 @@ final class Age {
 
   /** Returns the duration as kubectl prints an age: {@code 0s}, {@code 19s}, {@code 2m5s}, ... */
   static String of(Duration d) {
-    long seconds = d.getSeconds();
+    // Whole seconds towards zero, as Go's int(d.Seconds()); getSeconds() alone floors.
+    long seconds = d.getSeconds() < 0 && d.getNano() > 0 ? d.getSeconds() + 1 : d.getSeconds();
+    // Under two seconds in the future is clock skew between client and server, shown as 0s;
+    // further is an invalid timestamp.
     if (seconds < -1) {
       return "<invalid>";
     } else if (seconds < 0) {
