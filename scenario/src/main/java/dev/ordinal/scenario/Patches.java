@@ -72,6 +72,8 @@ final class Patches {
           Map<String, Object> out = SERIALIZATION.convertValue(result, LinkedHashMap.class);
           return out;
         } catch (JsonPatchException e) {
+          // kubectl sends a JSON patch as it is; the server applies it, so a path that does not
+          // exist is the server's refusal of the request, not kubectl's parse error.
           throw new KubectlException("The request is invalid: " + e.getMessage());
         } catch (JacksonException e) {
           throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
