@@ -43,7 +43,10 @@ final class Flags {
       return this;
     }
 
-    /** A flag that may stand alone (then {@code ifAbsent}) or take {@code =value}. */
+    /**
+     * A flag that may stand alone (then its value is empty) or take {@code =value}, never the next
+     * word: pflag's NoOptDefVal, as {@code --cascade} has.
+     */
     Spec optionalValue(String canonical, String spelling) {
       optionalValue.put(spelling, canonical);
       return this;
@@ -77,6 +80,8 @@ final class Flags {
           }
           f.values.put(valued.get(name), inline);
         } else if (bool.containsKey(name)) {
+          // As in pflag, a boolean takes a value only after '=': in "-w false", false is an
+          // argument.
           f.values.put(bool.get(name), inline == null ? "true" : inline);
         } else if (optionalValue.containsKey(name)) {
           f.values.put(optionalValue.get(name), inline == null ? "" : inline);

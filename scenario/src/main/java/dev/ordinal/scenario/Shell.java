@@ -243,6 +243,8 @@ final class Shell {
         i++;
       } else if (c == '\\' && i + 1 < word.length()) {
         char next = word.charAt(i + 1);
+        // Within double quotes a backslash escapes only the characters special there; before
+        // any other it stays, so "a\tb" keeps its backslash for the command to read.
         if (!doubleQuoted || next == '"' || next == '\\' || next == '$') {
           out.append(next);
         } else {
@@ -255,6 +257,7 @@ final class Shell {
           throw new BadLineException("command substitution $(...) runs only in a pod's shell");
         }
         String result = commands.apply(word.substring(i + 2, end - 1));
+        // A shell drops the trailing newlines of what the command printed.
         out.append(result.replaceAll("\\n+$", ""));
         i = end;
       } else if (c == '$' && i + 1 < word.length() && word.charAt(i + 1) == '{') {

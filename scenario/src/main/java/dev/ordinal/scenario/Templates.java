@@ -148,8 +148,10 @@ final class Templates {
             entries.add(Map.entry(i, list.get(i)));
           }
         } else if (over instanceof Map) {
+          // Go ranges over a map in sorted key order.
           new TreeMap<>((Map<?, ?>) over).forEach((k, v) -> entries.add(Map.entry(k, v)));
         } else if (over != MISSING && over != null) {
+          // Ranging over nothing runs the body no times; over a scalar it is Go's error.
           throw new BadLineException("template: range can't iterate over " + goString(over));
         }
         for (Map.Entry<Object, Object> e : entries) {
@@ -220,10 +222,12 @@ final class Templates {
 
   /** Formats a value as Go's fmt {@code %v} does for decoded JSON. */
   private static String goString(@Nullable Object v) {
+    // A key that is not there prints as Go's "<no value>": kubectl lets templates miss keys.
     if (v == MISSING || v == null) {
       return "<no value>";
     }
     if (v instanceof Map) {
+      // fmt prints a map sorted by key, since Go 1.12.
       StringBuilder out = new StringBuilder("map[");
       boolean first = true;
       for (Map.Entry<?, ?> e : new TreeMap<>((Map<?, ?>) v).entrySet()) {
@@ -309,6 +313,7 @@ final class Templates {
       } else if (expr.startsWith("range ")) {
         List<Object> items = select(expr.substring(6).strip(), root, current);
         int bodyStart = pos[0];
+        // An empty range still reads its body, into nothing, to find where its {end} is.
         if (items.isEmpty()) {
           jsonRun(parts, pos, root, current, new StringBuilder(), true);
         }
@@ -320,6 +325,7 @@ final class Templates {
         List<Object> values = select(expr, root, current);
         for (int i = 0; i < values.size(); i++) {
           Object v = values.get(i);
+          // kubectl prints an object or a list found by the path as JSON.
           out.append(i == 0 ? "" : " ")
               .append(v instanceof Map || v instanceof List ? Json.marshal(v) : String.valueOf(v));
         }
@@ -351,6 +357,8 @@ final class Templates {
       List<Object> next = new ArrayList<>();
       for (Object v : values) {
         if (m.group(1) != null) {
+          // --allow-missing-template-keys is true by default: a field that is not there prints
+          // nothing rather than failing.
           if (v instanceof Map && ((Map<?, ?>) v).containsKey(m.group(1))) {
             next.add(((Map<?, ?>) v).get(m.group(1)));
           }
