@@ -1,7 +1,9 @@
 package dev.ordinal.scenario;
 
 import dev.ordinal.testkit.sim.SimulatedCluster;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +78,30 @@ final class BusyboxShell {
       default:
         throw new BadLineException("command not simulated in the busybox shell: " + cmd);
     }
+  }
+
+  /**
+   * Runs the commands of a {@code $(...)} in the shell and returns what they print; an {@code exit}
+   * there ends only the substitution's subshell.
+   *
+   * @throws BadLineException for a loop, or a command busybox is not simulated for
+   */
+  String substitute(String script) {
+    StringBuilder out = new StringBuilder();
+    for (Shell.Command c : Shell.parse(script)) {
+      if (!(c instanceof Shell.Simple)) {
+        throw new BadLineException("loops inside $(...) are not supported");
+      }
+      List<String> words = new ArrayList<>();
+      for (String w : ((Shell.Simple) c).words()) {
+        words.add(Shell.expand(w, Map.of(), this::substitute));
+      }
+      if (words.get(0).equals("exit")) {
+        break;
+      }
+      out.append(run(words));
+    }
+    return out.toString();
   }
 
   /** Exits the shell; with {@code --rm}, kubectl then deletes the pod and says so. */

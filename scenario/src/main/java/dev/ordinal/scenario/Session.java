@@ -26,7 +26,6 @@ final class Session {
   private final Duration bound;
   private final Transcript transcript;
   private final Watches watches;
-  private final PodShell podShell;
   private final BusyboxShell busybox;
   private final KubectlVerbs kubectl;
   private final SimVerbs sim;
@@ -46,9 +45,8 @@ final class Session {
     this.lastSettle = new SettleResult(SettleResult.Status.SETTLED, Duration.ZERO, List.of());
     this.transcript = new Transcript(out);
     this.watches = new Watches(transcript);
-    this.podShell = new PodShell(this::cluster);
     this.busybox = new BusyboxShell(this::cluster, SimulatedCluster.DEFAULT_NAMESPACE, transcript);
-    this.kubectl = new KubectlVerbs(this, watches, podShell, busybox);
+    this.kubectl = new KubectlVerbs(this, watches, new PodShell(this::cluster), busybox);
     this.sim = new SimVerbs(this);
   }
 
@@ -150,9 +148,7 @@ final class Session {
     }
     List<String> words = new ArrayList<>();
     for (String w : ((Shell.Simple) command).words()) {
-      words.add(
-          Shell.expand(
-              w, vars, busybox.isOpen() ? s -> podShell.script(busybox.pod(), s) : null));
+      words.add(Shell.expand(w, vars, busybox.isOpen() ? busybox::substitute : null));
     }
     if (busybox.isOpen()) {
       transcript.print(busybox.run(words));
