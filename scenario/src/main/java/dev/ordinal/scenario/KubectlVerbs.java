@@ -1,6 +1,5 @@
 package dev.ordinal.scenario;
 
-import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.Json;
 import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.StatefulSet;
@@ -10,15 +9,10 @@ import dev.ordinal.kube.KubeMapping;
 import dev.ordinal.kube.Manifest;
 import dev.ordinal.kube.ManifestException;
 import dev.ordinal.kube.ManifestReader;
-import dev.ordinal.kube.ObservedService;
 import dev.ordinal.testkit.sim.ApiException;
 import dev.ordinal.testkit.sim.ApplyResult;
-import dev.ordinal.testkit.sim.Propagation;
-import dev.ordinal.testkit.sim.Service;
-import dev.ordinal.testkit.sim.ServicePort;
 import dev.ordinal.testkit.sim.SimStatefulSet;
 import dev.ordinal.testkit.sim.SimulatedCluster;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +21,11 @@ import java.util.Optional;
 
 /**
  * The kubectl commands a script may run, on the session's simulated cluster, with what kubectl
- * prints for them: {@code apply} and {@code create}, {@code get} (its printing is {@link
- * GetPrinter}'s, its {@code -w} is {@link Watches}'), {@code scale}, {@code patch}, {@code delete},
- * {@code rollout status}, {@code exec} (in a {@link PodShell}) and {@code run -it} (a {@link
- * BusyboxShell}).
+ * prints for them. This class dispatches them and runs {@code get} (its printing is {@link
+ * GetPrinter}'s, its {@code -w} is {@link Watches}'), {@code scale}, {@code patch}, {@code rollout
+ * status}, {@code exec} (in a {@link PodShell}) and {@code run -it} (a {@link BusyboxShell});
+ * {@code apply}, {@code create} and {@code delete}, the longest, have their own classes. It keeps
+ * what kubectl remembers between commands, the {@link LastApplied} manifests.
  *
  * <p>Everything happens in the default namespace, as in the tutorial.
  */
@@ -45,6 +40,8 @@ final class KubectlVerbs {
   private final BusyboxShell busybox;
   private final ManifestReader reader = new ManifestReader();
   private final LastApplied applied = new LastApplied();
+  private final ApplyVerb apply;
+  private final DeleteVerb delete;
 
   KubectlVerbs(Session session, Watches watches, PodShell podShell, BusyboxShell busybox) {
     this.session = session;
@@ -52,6 +49,8 @@ final class KubectlVerbs {
     this.watches = watches;
     this.podShell = podShell;
     this.busybox = busybox;
+    this.apply = new ApplyVerb(session, applied);
+    this.delete = new DeleteVerb(session, applied);
   }
 
   /**
@@ -68,7 +67,7 @@ final class KubectlVerbs {
     switch (args.get(0)) {
       case "apply":
       case "create":
-        apply(args.get(0), rest);
+        apply.run(args.get(0), rest);
         break;
       case "get":
         get(rest);
@@ -80,7 +79,7 @@ final class KubectlVerbs {
         patch(rest);
         break;
       case "delete":
-        delete(rest);
+        delete.run(rest);
         break;
       case "rollout":
         rollout(rest);
@@ -102,97 +101,6 @@ final class KubectlVerbs {
 
   private void say(String s) {
     transcript.print(s);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // apply / create
-
-  private void apply(String verb, List<String> args) {
-    Flags f = new Flags.Spec("kubectl " + verb).value("filename", "-f", "--filename").parse(args);
-    if (!f.positional.isEmpty() || f.get("filename") == null) {
-      throw new BadLineException("usage: kubectl " + verb + " -f FILE");
-    }
-    Path file = session.base().resolve(f.get("filename"));
-    List<Manifest> manifests;
-    try {
-      manifests = reader.read(file);
-    } catch (ManifestException e) {
-      // kubectl names the file as the user wrote it, not as resolved.
-      throw new KubectlException(
-          "error: " + e.getMessage().replace(file.toString(), f.get("filename")));
-    }
-    // Checked for the whole file first: a kind the simulation lacks is the script's problem, not
-    // one kubectl would report object by object.
-    for (Manifest m : manifests) {
-      if (!m.kind().equals("Service") && !m.kind().equals("StatefulSet")) {
-        throw new BadLineException(
-            f.get("filename")
-                + ": kind "
-                + m.kind()
-                + " is not supported by the simulated cluster");
-      }
-    }
-    session.changed();
-    // kubectl goes on after an object it cannot apply: the error is printed and the file's
-    // remaining objects are applied.
-    for (Manifest m : manifests) {
-      try {
-        if (m.kind().equals("Service")) {
-          Service svc = service(KubeMapping.service(m));
-          if (verb.equals("create")) {
-            cluster().create(svc);
-            say("service/" + svc.name() + " created\n");
-          } else {
-            say("service/" + svc.name() + " " + cluster().apply(svc).verb() + "\n");
-          }
-        } else {
-          StatefulSet set = KubeMapping.statefulSet(m);
-          ApplyResult result;
-          if (verb.equals("create")) {
-            cluster().create(set);
-            result = ApplyResult.CREATED;
-          } else {
-            result = cluster().apply(set);
-          }
-          applied.put(set.name(), Patches.deepCopy(m.tree()));
-          say("statefulset.apps/" + set.name() + " " + result.verb() + "\n");
-        }
-      } catch (ApiException e) {
-        say(
-            "Error from server ("
-                + e.reason()
-                + "): error when creating \""
-                + f.get("filename")
-                + "\": "
-                + e.getMessage()
-                + "\n");
-      } catch (ManifestException | InvalidStatefulSetException e) {
-        say("error: " + e.getMessage().replace(file.toString(), f.get("filename")) + "\n");
-      }
-    }
-  }
-
-  /** Returns the simulation's service for a manifest's. */
-  private static Service service(ObservedService s) {
-    List<ServicePort> ports = new ArrayList<>();
-    for (ObservedService.Port p : s.ports()) {
-      IntOrString target = p.targetPort();
-      // A named targetPort would be looked up in the pods' container ports; the simulation
-      // routes to the service port instead, as an unset targetPort does.
-      int targetPort =
-          target != null && target.isInt() && target.intValue() != null
-              ? target.intValue()
-              : p.port();
-      ports.add(new ServicePort(p.name(), p.port(), targetPort, p.protocol()));
-    }
-    return new Service(
-        s.name(),
-        s.namespace().isEmpty() ? NS : s.namespace(),
-        s.labels(),
-        s.selector(),
-        s.clusterIP() == null ? "" : s.clusterIP(),
-        ports,
-        false);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -324,100 +232,6 @@ final class KubectlVerbs {
         "statefulset.apps/"
             + name
             + (result == ApplyResult.UNCHANGED ? " patched (no change)\n" : " patched\n"));
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // delete
-
-  private void delete(List<String> args) {
-    Flags f =
-        new Flags.Spec("kubectl delete")
-            .value("selector", "-l", "--selector")
-            .optionalValue("cascade", "--cascade")
-            .parse(args);
-    Target t = Target.parse(f.positional, "delete");
-    String selectorText = f.get("selector");
-    if (selectorText == null && t.names().isEmpty()) {
-      throw new BadLineException("kubectl delete needs names or -l SELECTOR");
-    }
-    if (selectorText != null && !t.names().isEmpty()) {
-      throw new KubectlException("error: name cannot be provided when a selector is specified");
-    }
-    Propagation propagation = cascade(t, f.get("cascade"));
-    List<String> names = new ArrayList<>(t.names());
-    if (selectorText != null) {
-      LabelSelector selector = Target.selector(selectorText);
-      for (Rows.Row r : Rows.of(cluster(), NS, applied, t.all(), selector)) {
-        names.add(r.cells().get(0));
-      }
-      if (names.isEmpty()) {
-        say("No resources found\n");
-        return;
-      }
-    }
-    session.changed();
-    // One name that does not exist does not stop kubectl: it reports it and deletes the rest.
-    for (String name : names) {
-      try {
-        switch (t.kind()) {
-          case POD:
-            cluster().deletePod(name);
-            say("pod \"" + name + "\" deleted\n");
-            break;
-          case CLAIM:
-            cluster().deleteClaim(NS, name);
-            say("persistentvolumeclaim \"" + name + "\" deleted\n");
-            break;
-          case SET:
-            cluster().deleteStatefulSet(NS, name, propagation);
-            applied.remove(name);
-            say("statefulset.apps \"" + name + "\" deleted\n");
-            break;
-          default:
-            cluster().deleteService(NS, name);
-            say("service \"" + name + "\" deleted\n");
-        }
-      } catch (ApiException e) {
-        say(t.kind().notFound(name).getMessage() + "\n");
-      }
-    }
-  }
-
-  /**
-   * Returns the propagation {@code --cascade} asks for: background when absent or bare. The
-   * boolean values of older kubectl still work, with the warning kubectl prints for them.
-   */
-  private Propagation cascade(Target t, String cascade) {
-    if (cascade == null) {
-      return Propagation.BACKGROUND;
-    }
-    if (t.kind() != ResourceKind.SET) {
-      throw new BadLineException("--cascade applies to statefulsets only here");
-    }
-    switch (cascade) {
-      case "":
-      case "background":
-        return Propagation.BACKGROUND;
-      case "true":
-        say(
-            "warning: --cascade=true is deprecated (boolean value) and can be replaced with"
-                + " --cascade=background.\n");
-        return Propagation.BACKGROUND;
-      case "false":
-        say(
-            "warning: --cascade=false is deprecated (boolean value) and can be replaced with"
-                + " --cascade=orphan.\n");
-        return Propagation.ORPHAN;
-      case "orphan":
-        return Propagation.ORPHAN;
-      case "foreground":
-        return Propagation.FOREGROUND;
-      default:
-        throw new BadLineException(
-            "invalid cascade value ("
-                + cascade
-                + "). Must be \"background\", \"foreground\", or \"orphan\"");
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
