@@ -12,7 +12,10 @@ final class Age {
 
   /** Returns the duration as kubectl prints an age: {@code 0s}, {@code 19s}, {@code 2m5s}, ... */
   static String of(Duration d) {
-    long seconds = d.getSeconds();
+    // Whole seconds towards zero, as Go's int(d.Seconds()); getSeconds() alone floors.
+    long seconds = d.getSeconds() < 0 && d.getNano() > 0 ? d.getSeconds() + 1 : d.getSeconds();
+    // Under two seconds in the future is clock skew between client and server, shown as 0s;
+    // further is an invalid timestamp.
     if (seconds < -1) {
       return "<invalid>";
     } else if (seconds < 0) {
@@ -49,14 +52,14 @@ final class Age {
    * Parses a {@code sleep} duration: {@code 30}, {@code 30s}, {@code 2m}, {@code 1h}, {@code
    * 1m30s}.
    *
-   * @throws ScriptError if it does not parse
+   * @throws BadLineException if it does not parse
    */
   static Duration parse(String text) {
     if (text.matches("\\d+")) {
       return Duration.ofSeconds(Long.parseLong(text));
     }
     if (!text.matches("(\\d+h)?(\\d+m)?(\\d+s)?") || text.isEmpty()) {
-      throw new ScriptError("not a duration: " + text + " (use 30s, 2m, 1h or 1m30s)");
+      throw new BadLineException("not a duration: " + text + " (use 30s, 2m, 1h or 1m30s)");
     }
     Duration d = Duration.ZERO;
     for (String part : text.split("(?<=[hms])")) {

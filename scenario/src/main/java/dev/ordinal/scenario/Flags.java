@@ -43,7 +43,10 @@ final class Flags {
       return this;
     }
 
-    /** A flag that may stand alone (then {@code ifAbsent}) or take {@code =value}. */
+    /**
+     * A flag that may stand alone (then its value is empty) or take {@code =value}, never the next
+     * word: pflag's NoOptDefVal, as {@code --cascade} has.
+     */
     Spec optionalValue(String canonical, String spelling) {
       optionalValue.put(spelling, canonical);
       return this;
@@ -71,12 +74,14 @@ final class Flags {
         if (valued.containsKey(name)) {
           if (inline == null) {
             if (i + 1 >= args.size()) {
-              throw new ScriptError("flag needs an argument: " + name + " (" + command + ")");
+              throw new BadLineException("flag needs an argument: " + name + " (" + command + ")");
             }
             inline = args.get(++i);
           }
           f.values.put(valued.get(name), inline);
         } else if (bool.containsKey(name)) {
+          // As in pflag, a boolean takes a value only after '=': in "-w false", false is an
+          // argument.
           f.values.put(bool.get(name), inline == null ? "true" : inline);
         } else if (optionalValue.containsKey(name)) {
           f.values.put(optionalValue.get(name), inline == null ? "" : inline);
@@ -85,7 +90,7 @@ final class Flags {
             f.values.put(bool.get("-" + a.charAt(c)), "true");
           }
         } else {
-          throw new ScriptError("unknown flag: " + name + " (" + command + ")");
+          throw new BadLineException("unknown flag: " + name + " (" + command + ")");
         }
       }
       return f;
@@ -117,6 +122,6 @@ final class Flags {
     if (v.equals("true")) {
       return true;
     }
-    throw new ScriptError("invalid boolean value for " + canonical + ": " + v);
+    throw new BadLineException("invalid boolean value for " + canonical + ": " + v);
   }
 }

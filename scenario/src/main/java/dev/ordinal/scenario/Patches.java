@@ -43,8 +43,9 @@ final class Patches {
   /**
    * Applies a patch of a {@code kubectl patch --type} to a tree and returns the new tree.
    *
-   * @throws KubectlError if the patch is not valid JSON or cannot be applied, as kubectl reports
-   * @throws ScriptError for an unknown type
+   * @throws KubectlException if the patch is not valid JSON or cannot be applied, as kubectl
+   *     reports
+   * @throws BadLineException for an unknown type
    */
   static Map<String, Object> apply(String type, Map<String, Object> tree, String patch) {
     switch (type) {
@@ -55,7 +56,7 @@ final class Patches {
         try {
           SERIALIZATION.mergePatch(target, patch);
         } catch (RuntimeException e) {
-          throw new KubectlError("error: unable to parse \"" + patch + "\": " + cause(e));
+          throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
         }
         return pruneNulls(target);
       case "json":
@@ -63,24 +64,27 @@ final class Patches {
           JsonNode source = SERIALIZATION.convertValue(tree, JsonNode.class);
           JsonNode ops = SERIALIZATION.unmarshal(patch, JsonNode.class);
           if (!ops.isArray()) {
-            throw new KubectlError("error: unable to parse \"" + patch + "\": not a JSON array");
+            throw new KubectlException(
+                "error: unable to parse \"" + patch + "\": not a JSON array");
           }
           JsonNode result = JsonPatch.apply(ops, source);
           @SuppressWarnings("unchecked")
           Map<String, Object> out = SERIALIZATION.convertValue(result, LinkedHashMap.class);
           return out;
         } catch (JsonPatchException e) {
-          throw new KubectlError("The request is invalid: " + e.getMessage());
+          // kubectl sends a JSON patch as it is; the server applies it, so a path that does not
+          // exist is the server's refusal of the request, not kubectl's parse error.
+          throw new KubectlException("The request is invalid: " + e.getMessage());
         } catch (JacksonException e) {
-          throw new KubectlError("error: unable to parse \"" + patch + "\": " + cause(e));
+          throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
         } catch (RuntimeException e) {
-          if (e instanceof KubectlError) {
+          if (e instanceof KubectlException) {
             throw e;
           }
-          throw new KubectlError("error: unable to parse \"" + patch + "\": " + cause(e));
+          throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
         }
       default:
-        throw new ScriptError(
+        throw new BadLineException(
             "--type must be one of json, merge or strategic, not \"" + type + "\"");
     }
   }
@@ -99,10 +103,10 @@ final class Patches {
     try {
       parsed = SERIALIZATION.unmarshal(patch, Object.class);
     } catch (RuntimeException e) {
-      throw new KubectlError("error: unable to parse \"" + patch + "\": " + cause(e));
+      throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
     }
     if (!(parsed instanceof Map)) {
-      throw new KubectlError("error: unable to parse \"" + patch + "\": not a JSON object");
+      throw new KubectlException("error: unable to parse \"" + patch + "\": not a JSON object");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) parsed;
@@ -115,7 +119,7 @@ final class Patches {
       String key = e.getKey();
       Object value = e.getValue();
       if (key.startsWith("$")) {
-        throw new KubectlError(
+        throw new KubectlException(
             "error: strategic merge patch directive " + key + " is not supported by ordinal");
       }
       Object current = out.get(key);
@@ -139,7 +143,7 @@ final class Patches {
     }
     for (Object p : patch) {
       if (!(p instanceof Map) || !((Map<?, ?>) p).containsKey(mergeKey)) {
-        throw new KubectlError(
+        throw new KubectlException(
             "error: map: " + p + " does not contain declared merge key: " + mergeKey);
       }
       Object key = String.valueOf(((Map<?, ?>) p).get(mergeKey));

@@ -113,7 +113,7 @@ public final class ScenarioRunner {
       }
       try {
         session.line(lines.get(i));
-      } catch (ScriptError e) {
+      } catch (BadLineException e) {
         out.flush();
         throw new ScriptException(name, i + 1, e.getMessage());
       } catch (IllegalArgumentException | IllegalStateException e) {

@@ -35,7 +35,8 @@ final class Shell {
   /**
    * Parses a line into commands.
    *
-   * @throws ScriptError if the line does not parse, or uses shell syntax this runner does not have
+   * @throws BadLineException if the line does not parse, or uses shell syntax this runner does not
+   *     have
    */
   static List<Command> parse(String line) {
     return parse(line, false);
@@ -45,14 +46,14 @@ final class Shell {
    * Parses a line; in a pod's shell ({@code podShell}) a bare {@code >} or {@code >>} is a word of
    * its own, for the command to redirect its output.
    *
-   * @throws ScriptError as {@link #parse(String)}
+   * @throws BadLineException as {@link #parse(String)}
    */
   static List<Command> parse(String line, boolean podShell) {
     List<Token> tokens = lex(line, podShell);
     int[] pos = {0};
     List<Command> commands = list(tokens, pos, false);
     if (pos[0] != tokens.size()) {
-      throw new ScriptError("unexpected '" + tokens.get(pos[0]).text + "'");
+      throw new BadLineException("unexpected '" + tokens.get(pos[0]).text + "'");
     }
     return commands;
   }
@@ -73,7 +74,7 @@ final class Shell {
         continue;
       }
       if (t.text.equals("done") || t.text.equals("do")) {
-        throw new ScriptError("unexpected '" + t.text + "'");
+        throw new BadLineException("unexpected '" + t.text + "'");
       }
       List<String> words = new ArrayList<>();
       while (pos[0] < tokens.size() && !tokens.get(pos[0]).operator) {
@@ -82,7 +83,7 @@ final class Shell {
       out.add(new Simple(words));
     }
     if (inLoop) {
-      throw new ScriptError("for loop without 'done'");
+      throw new BadLineException("for loop without 'done'");
     }
     return out;
   }
@@ -91,10 +92,10 @@ final class Shell {
     pos[0]++; // for
     String variable = word(tokens, pos, "a variable name after 'for'");
     if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new ScriptError("not a variable name: " + variable);
+      throw new BadLineException("not a variable name: " + variable);
     }
     if (!word(tokens, pos, "'in'").equals("in")) {
-      throw new ScriptError("expected 'in' after 'for " + variable + "'");
+      throw new BadLineException("expected 'in' after 'for " + variable + "'");
     }
     List<String> items = new ArrayList<>();
     while (pos[0] < tokens.size() && !tokens.get(pos[0]).operator) {
@@ -104,7 +105,7 @@ final class Shell {
       pos[0]++; // ;
     }
     if (!word(tokens, pos, "'do'").equals("do")) {
-      throw new ScriptError("expected 'do' in the for loop");
+      throw new BadLineException("expected 'do' in the for loop");
     }
     List<Command> body = list(tokens, pos, true);
     pos[0]++; // done
@@ -113,7 +114,7 @@ final class Shell {
 
   private static String word(List<Token> tokens, int[] pos, String what) {
     if (pos[0] >= tokens.size() || tokens.get(pos[0]).operator) {
-      throw new ScriptError("expected " + what);
+      throw new BadLineException("expected " + what);
     }
     return tokens.get(pos[0]++).text;
   }
@@ -155,7 +156,7 @@ final class Shell {
         continue;
       }
       if (c == '|' || c == '&' || c == '<' || c == '>' || c == '`') {
-        throw new ScriptError("shell operator '" + c + "' is not supported");
+        throw new BadLineException("shell operator '" + c + "' is not supported");
       }
       if (word == null) {
         word = new StringBuilder();
@@ -176,7 +177,7 @@ final class Shell {
     if (c == '\'') {
       int end = s.indexOf('\'', i + 1);
       if (end < 0) {
-        throw new ScriptError("unterminated single quote");
+        throw new BadLineException("unterminated single quote");
       }
       return end + 1;
     }
@@ -191,7 +192,7 @@ final class Shell {
         j++;
       }
       if (j >= s.length()) {
-        throw new ScriptError("unterminated double quote");
+        throw new BadLineException("unterminated double quote");
       }
       return j + 1;
     }
@@ -217,14 +218,14 @@ final class Shell {
         j = skipQuoted(s, j) - 1;
       }
     }
-    throw new ScriptError("unterminated $(");
+    throw new BadLineException("unterminated $(");
   }
 
   /**
    * Resolves a word as a shell does: removes quotes and backslashes and substitutes variables
    * (unset ones are empty) and, given a {@code commands} function, {@code $(...)}.
    *
-   * @throws ScriptError for {@code $(...)} where no command substitution is available
+   * @throws BadLineException for {@code $(...)} where no command substitution is available
    */
   static String expand(
       String word, Map<String, String> variables, @Nullable UnaryOperator<String> commands) {
@@ -242,6 +243,8 @@ final class Shell {
         i++;
       } else if (c == '\\' && i + 1 < word.length()) {
         char next = word.charAt(i + 1);
+        // Within double quotes a backslash escapes only the characters special there; before
+        // any other it stays, so "a\tb" keeps its backslash for the command to read.
         if (!doubleQuoted || next == '"' || next == '\\' || next == '$') {
           out.append(next);
         } else {
@@ -251,15 +254,16 @@ final class Shell {
       } else if (c == '$' && word.startsWith("$(", i)) {
         int end = closingParen(word, i + 1);
         if (commands == null) {
-          throw new ScriptError("command substitution $(...) runs only in a pod's shell");
+          throw new BadLineException("command substitution $(...) runs only in a pod's shell");
         }
         String result = commands.apply(word.substring(i + 2, end - 1));
+        // A shell drops the trailing newlines of what the command printed.
         out.append(result.replaceAll("\\n+$", ""));
         i = end;
       } else if (c == '$' && i + 1 < word.length() && word.charAt(i + 1) == '{') {
         int end = word.indexOf('}', i);
         if (end < 0) {
-          throw new ScriptError("unterminated ${");
+          throw new BadLineException("unterminated ${");
         }
         out.append(variables.getOrDefault(word.substring(i + 2, end), ""));
         i = end + 1;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The subsets of Go templates ({@code --template}, {@code -o go-template=}) and of kubectl's
- * JSONPath ({@code -o jsonpath=}) that scripts use, evaluated over {@link Objects}' data.
+ * JSONPath ({@code -o jsonpath=}) that scripts use, evaluated over {@link ApiObjects}' data.
  *
  * <p>Go templates: text, {@code {{.field.path}}}, {@code {{$var.path}}}, string literals, {@code
  * {{range [$i, $v :=] PIPE}}...{{end}}} over lists and maps, {@code {{if PIPE}}...{{else}}...
@@ -41,7 +41,7 @@ final class Templates {
   /**
    * Evaluates a Go template on an object.
    *
-   * @throws ScriptError if the template uses what this subset lacks or does not parse
+   * @throws BadLineException if the template uses what this subset lacks or does not parse
    */
   static String goTemplate(String template, Object data) {
     List<String> parts = new ArrayList<>();
@@ -55,7 +55,7 @@ final class Templates {
       parts.add(template.substring(i, open));
       int close = template.indexOf("}}", open);
       if (close < 0) {
-        throw new ScriptError("template: unclosed action: " + template.substring(open));
+        throw new BadLineException("template: unclosed action: " + template.substring(open));
       }
       parts.add("{{" + template.substring(open + 2, close).strip());
       i = close + 2;
@@ -80,7 +80,7 @@ final class Templates {
       String action = p.substring(2);
       if (action.equals("end") || action.equals("else")) {
         if (!nested) {
-          throw new ScriptError("template: unexpected {{" + action + "}}");
+          throw new BadLineException("template: unexpected {{" + action + "}}");
         }
         pos[0]--;
         return out;
@@ -117,14 +117,14 @@ final class Templates {
       }
     }
     if (nested) {
-      throw new ScriptError("template: missing {{end}}");
+      throw new BadLineException("template: missing {{end}}");
     }
     return out;
   }
 
   private static void expectEnd(List<String> parts, int[] pos) {
     if (pos[0] >= parts.size() || !parts.get(pos[0]).equals("{{end")) {
-      throw new ScriptError("template: missing {{end}}");
+      throw new BadLineException("template: missing {{end}}");
     }
     pos[0]++;
   }
@@ -148,9 +148,11 @@ final class Templates {
             entries.add(Map.entry(i, list.get(i)));
           }
         } else if (over instanceof Map) {
+          // Go ranges over a map in sorted key order.
           new TreeMap<>((Map<?, ?>) over).forEach((k, v) -> entries.add(Map.entry(k, v)));
         } else if (over != MISSING && over != null) {
-          throw new ScriptError("template: range can't iterate over " + goString(over));
+          // Ranging over nothing runs the body no times; over a scalar it is Go's error.
+          throw new BadLineException("template: range can't iterate over " + goString(over));
         }
         for (Map.Entry<Object, Object> e : entries) {
           Map<String, Object> inner = new HashMap<>(vars);
@@ -177,7 +179,7 @@ final class Templates {
       int end = p.indexOf('.');
       String name = end < 0 ? p : p.substring(0, end);
       if (!vars.containsKey(name)) {
-        throw new ScriptError("template: undefined variable \"" + name + "\"");
+        throw new BadLineException("template: undefined variable \"" + name + "\"");
       }
       base = vars.get(name);
       path = end < 0 ? "" : p.substring(end);
@@ -185,13 +187,13 @@ final class Templates {
       base = dot;
       path = p.equals(".") ? "" : p;
     } else {
-      throw new ScriptError("template: unsupported action {{" + p + "}}");
+      throw new BadLineException("template: unsupported action {{" + p + "}}");
     }
     if (path.isEmpty()) {
       return base;
     }
     if (!path.matches("(\\.[A-Za-z0-9_]+)+")) {
-      throw new ScriptError("template: unsupported action {{" + p + "}}");
+      throw new BadLineException("template: unsupported action {{" + p + "}}");
     }
     Object v = base;
     for (String field : path.substring(1).split("\\.")) {
@@ -220,10 +222,12 @@ final class Templates {
 
   /** Formats a value as Go's fmt {@code %v} does for decoded JSON. */
   private static String goString(@Nullable Object v) {
+    // A key that is not there prints as Go's "<no value>": kubectl lets templates miss keys.
     if (v == MISSING || v == null) {
       return "<no value>";
     }
     if (v instanceof Map) {
+      // fmt prints a map sorted by key, since Go 1.12.
       StringBuilder out = new StringBuilder("map[");
       boolean first = true;
       for (Map.Entry<?, ?> e : new TreeMap<>((Map<?, ?>) v).entrySet()) {
@@ -264,7 +268,7 @@ final class Templates {
   /**
    * Evaluates a kubectl JSONPath template on an object.
    *
-   * @throws ScriptError if the expression uses what this subset lacks or does not parse
+   * @throws BadLineException if the expression uses what this subset lacks or does not parse
    */
   static String jsonPath(String template, Object data) {
     List<String> parts = new ArrayList<>();
@@ -278,7 +282,7 @@ final class Templates {
       parts.add(template.substring(i, open));
       int close = template.indexOf('}', open);
       if (close < 0) {
-        throw new ScriptError("jsonpath: unclosed action: " + template.substring(open));
+        throw new BadLineException("jsonpath: unclosed action: " + template.substring(open));
       }
       parts.add("{" + template.substring(open + 1, close).strip());
       i = close + 1;
@@ -300,7 +304,7 @@ final class Templates {
       String expr = p.substring(1);
       if (expr.equals("end")) {
         if (!nested) {
-          throw new ScriptError("jsonpath: unexpected {end}");
+          throw new BadLineException("jsonpath: unexpected {end}");
         }
         return;
       }
@@ -309,6 +313,7 @@ final class Templates {
       } else if (expr.startsWith("range ")) {
         List<Object> items = select(expr.substring(6).strip(), root, current);
         int bodyStart = pos[0];
+        // An empty range still reads its body, into nothing, to find where its {end} is.
         if (items.isEmpty()) {
           jsonRun(parts, pos, root, current, new StringBuilder(), true);
         }
@@ -320,13 +325,14 @@ final class Templates {
         List<Object> values = select(expr, root, current);
         for (int i = 0; i < values.size(); i++) {
           Object v = values.get(i);
+          // kubectl prints an object or a list found by the path as JSON.
           out.append(i == 0 ? "" : " ")
               .append(v instanceof Map || v instanceof List ? Json.marshal(v) : String.valueOf(v));
         }
       }
     }
     if (nested) {
-      throw new ScriptError("jsonpath: missing {end}");
+      throw new BadLineException("jsonpath: missing {end}");
     }
   }
 
@@ -343,7 +349,7 @@ final class Templates {
       values.add(current);
     }
     if (!e.isEmpty() && !e.matches("(\\.[A-Za-z0-9_-]+|\\[(\\*|\\d+)\\])+")) {
-      throw new ScriptError("jsonpath: unsupported expression {" + expr + "}");
+      throw new BadLineException("jsonpath: unsupported expression {" + expr + "}");
     }
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("\\.([A-Za-z0-9_-]+)|\\[(\\*|\\d+)\\]").matcher(e);
@@ -351,6 +357,8 @@ final class Templates {
       List<Object> next = new ArrayList<>();
       for (Object v : values) {
         if (m.group(1) != null) {
+          // --allow-missing-template-keys is true by default: a field that is not there prints
+          // nothing rather than failing.
           if (v instanceof Map && ((Map<?, ?>) v).containsKey(m.group(1))) {
             next.add(((Map<?, ?>) v).get(m.group(1)));
           }
@@ -361,7 +369,7 @@ final class Templates {
           } else if (Integer.parseInt(m.group(2)) < list.size()) {
             next.add(list.get(Integer.parseInt(m.group(2))));
           } else {
-            throw new KubectlError(
+            throw new KubectlException(
                 "error: error executing jsonpath \"" + expr + "\": array index out of bounds");
           }
         }

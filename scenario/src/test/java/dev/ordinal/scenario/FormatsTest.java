@@ -21,6 +21,8 @@ class FormatsTest {
     assertThat(Age.of(Duration.ofMinutes(190))).isEqualTo("3h10m");
     assertThat(Age.of(Duration.ofHours(13))).isEqualTo("13h");
     assertThat(Age.of(Duration.ofHours(50))).isEqualTo("2d2h");
+    assertThat(Age.of(Duration.ofMillis(-1500))).isEqualTo("0s");
+    assertThat(Age.of(Duration.ofSeconds(-2))).isEqualTo("<invalid>");
     assertThat(Age.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
   }
 
@@ -43,7 +45,7 @@ class FormatsTest {
         .isEqualTo("ab");
     assertThat(Templates.goTemplate("{{.spec.missing}}{{\"\\n\"}}", pod)).isEqualTo("<no value>\n");
     assertThatThrownBy(() -> Templates.goTemplate("{{len .spec}}", pod))
-        .isInstanceOf(ScriptError.class)
+        .isInstanceOf(BadLineException.class)
         .hasMessage("template: unsupported action {{len .spec}}");
   }
 

@@ -211,6 +211,23 @@ class ScenarioRunnerTest {
   }
 
   @Test
+  void busyboxShell_substitutesItsOwnCommands() {
+    // The shell's pod is not a pod of the simulated cluster: $(hostname) is busybox's hostname.
+    assertThat(
+            run(
+                "kubectl run -it --image busybox dns-test --restart=Never --rm\n"
+                    + "echo \"I am $(hostname)\"\n"
+                    + "echo $(exit; hostname)x\n"
+                    + "exit\n"))
+        .isEqualTo(
+            "$ kubectl run -it --image busybox dns-test --restart=Never --rm\n"
+                + "If you don't see a command prompt, try pressing enter.\n"
+                + "$ echo \"I am $(hostname)\"\nI am dns-test\n"
+                + "$ echo $(exit; hostname)x\nx\n"
+                + "$ exit\npod \"dns-test\" deleted\n");
+  }
+
+  @Test
   void loopsSubstituteVariables() {
     assertThat(run("for i in a b; do echo \"web-$i\"; echo ${i}x '$i'; done\n"))
         .isEqualTo("$ for i in a b; do echo \"web-$i\"; echo ${i}x '$i'; done\nweb-a\nax $i\nweb-b\nbx $i\n");

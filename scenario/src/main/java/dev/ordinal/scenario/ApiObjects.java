@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * --template} and {@code jsonpath} read: the fields the simulation has, in the apiserver's field
  * order.
  */
-final class Objects {
+final class ApiObjects {
 
-  private Objects() {}
+  private ApiObjects() {}
 
   static Map<String, Object> pod(SimPod p) {
     Map<String, Object> meta = meta(p.name(), p.namespace(), p.uid(), p.resourceVersion());
@@ -46,6 +46,8 @@ final class Objects {
       cs.put("image", c.image());
       cs.put("ready", c.ready());
       cs.put("restartCount", c.restartCount());
+      // The state is a one-key object, {running: {}} or {waiting: {reason: ...}}: the key says
+      // which state, as in the API's ContainerState.
       cs.put("state", Map.of(c.state().name().toLowerCase(java.util.Locale.ROOT), reason(c)));
       containers.add(cs);
     }
@@ -82,6 +84,8 @@ final class Objects {
     status.put("availableReplicas", st.availableReplicas());
     status.put("currentRevision", st.currentRevision());
     status.put("updateRevision", st.updateRevision());
+    // The spec as last applied or patched, the user's fields: the simulation keeps a typed model
+    // of the set, not the stored object, so the apiserver's defaults are not shown.
     return object("apps/v1", "StatefulSet", meta, appliedSpec, status);
   }
 
@@ -107,6 +111,7 @@ final class Objects {
     spec.put("ports", ports);
     spec.put("selector", s.service().selector());
     spec.put("type", "ClusterIP");
+    // The apiserver stores an empty loadBalancer status even for a ClusterIP service.
     return object("v1", "Service", meta, spec, Map.of("loadBalancer", Map.of()));
   }
 
@@ -123,6 +128,7 @@ final class Objects {
     }
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("phase", c.status());
+    // The binder fills these in when it binds the claim; a Pending claim has neither.
     if (c.volumeName() != null) {
       status.put("accessModes", c.accessModes());
       status.put("capacity", Map.of("storage", c.capacity()));
@@ -130,7 +136,10 @@ final class Objects {
     return object("v1", "PersistentVolumeClaim", meta, spec, status);
   }
 
-  /** Wraps objects as {@code kubectl get -o yaml} does for a list. */
+  /**
+   * Wraps objects as {@code kubectl get -o yaml} does for a list. kubectl builds this List itself
+   * from the objects it got, so it has no resourceVersion of the server's: the field is empty.
+   */
   static Map<String, Object> list(List<Map<String, Object>> items) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("apiVersion", "v1");
