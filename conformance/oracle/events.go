@@ -13,11 +13,12 @@ type recordedEvent struct {
 	Message string `json:"message"`
 }
 
-// eventLog is the controller's event recorder: it keeps every event in order instead of sending it.
-type eventLog struct{ events []recordedEvent }
+// eventLog is the controller's event recorder: it puts every event on the sync's timeline instead
+// of sending it.
+type eventLog struct{ timeline *timeline }
 
 func (l *eventLog) Event(_ runtime.Object, eventtype, reason, message string) {
-	l.events = append(l.events, recordedEvent{eventtype, reason, message})
+	l.timeline.addEvent(recordedEvent{eventtype, reason, message})
 }
 
 func (l *eventLog) Eventf(_ runtime.Object, eventtype, reason, messageFmt string, args ...any) {

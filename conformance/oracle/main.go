@@ -13,6 +13,7 @@ import (
 	"io"
 	"math"
 	"os"
+	goruntime "runtime"
 	"runtime/debug"
 	"time"
 
@@ -112,7 +113,13 @@ type oracle struct {
 	release string
 }
 
-func newOracle() *oracle { return &oracle{caches: newCaches(), release: release()} }
+// newOracle prepares the process for answering lines. It runs Go on one processor: the oracle
+// answers one line at a time anyway, and with one processor goroutine ids grow in creation order,
+// which the timeline's canonical order of concurrent calls relies on.
+func newOracle() *oracle {
+	goruntime.GOMAXPROCS(1)
+	return &oracle{caches: newCaches(), release: release()}
+}
 
 type call struct {
 	Verb        string          `json:"verb"`
@@ -200,12 +207,13 @@ func (o *oracle) run(obs *observation) (*response, error) {
 	env := newSyncEnv(o.caches, seed)
 	syncErr := env.sync(context.Background(), obs.set.Namespace, obs.set.Name, wall)
 
-	resp := &response{ID: obs.id, Release: o.release, Calls: []call{}, Events: env.events.events}
-	if resp.Events == nil {
-		resp.Events = []recordedEvent{}
-	}
-	for _, a := range env.client.Actions() {
-		c, err := describeAction(a, -delta)
+	resp := &response{ID: obs.id, Release: o.release, Calls: []call{}, Events: []recordedEvent{}}
+	for _, e := range env.timeline.canonical() {
+		if e.action == nil {
+			resp.Events = append(resp.Events, e.event)
+			continue
+		}
+		c, err := describeAction(e.action, -delta)
 		if err != nil {
 			return nil, err
 		}

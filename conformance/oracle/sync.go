@@ -13,6 +13,7 @@ import (
 	"k8s.io/client-go/kubernetes/fake"
 	appslisters "k8s.io/client-go/listers/apps/v1"
 	corelisters "k8s.io/client-go/listers/core/v1"
+	clienttesting "k8s.io/client-go/testing"
 	"k8s.io/kubernetes/pkg/controller"
 	"k8s.io/kubernetes/pkg/controller/statefulset"
 )
@@ -25,7 +26,7 @@ var controllerKind = apps.SchemeGroupVersion.WithKind("StatefulSet")
 // built anew per line because upstream's control keeps a revision-equality cache across syncs.
 type syncEnv struct {
 	client     *fake.Clientset
-	events     *eventLog
+	timeline   *timeline
 	caches     *caches
 	setLister  appslisters.StatefulSetLister
 	podControl controller.PodControlInterface
@@ -36,11 +37,16 @@ type syncEnv struct {
 
 func newSyncEnv(c *caches, seed []runtime.Object) *syncEnv {
 	client := fake.NewSimpleClientset(seed...)
-	events := &eventLog{}
+	tl := &timeline{main: goroutineID()}
+	client.PrependReactor("*", "*", func(a clienttesting.Action) (bool, runtime.Object, error) {
+		tl.addAction(a)
+		return false, nil, nil // let the tracker answer
+	})
+	events := &eventLog{tl}
 	setLister := appslisters.NewStatefulSetLister(c.sets)
 	return &syncEnv{
 		client:     client,
-		events:     events,
+		timeline:   tl,
 		caches:     c,
 		setLister:  setLister,
 		podControl: controller.RealPodControl{KubeClient: client, Recorder: events},
