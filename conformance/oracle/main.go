@@ -150,7 +150,7 @@ type invalidResponse struct {
 // answer turns one request line into one response line. It never panics: a panic of upstream's
 // code (which an apiserver-accepted set does not cause) is answered as invalid input naming it.
 func (o *oracle) answer(line []byte) (out []byte) {
-	id := peekID(line)
+	id := ""
 	defer func() {
 		if p := recover(); p != nil {
 			out = mustJSON(invalidResponse{id, fmt.Sprintf("the sync panicked: %v", p)})
@@ -158,8 +158,10 @@ func (o *oracle) answer(line []byte) (out []byte) {
 	}()
 	obs, err := parseRequest(line)
 	if err != nil {
-		return mustJSON(invalidResponse{id, err.Error()})
+		// Only a failed line is read a second time, for whatever id it has.
+		return mustJSON(invalidResponse{peekID(line), err.Error()})
 	}
+	id = obs.id
 	resp, err := o.run(obs)
 	if err != nil {
 		return mustJSON(invalidResponse{obs.id, err.Error()})
