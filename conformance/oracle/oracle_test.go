@@ -395,3 +395,53 @@ func TestFeatureGatesAreRestoredAfterTheLine(t *testing.T) {
 		t.Fatalf("%s left at %v after the line", gate, !def)
 	}
 }
+
+func podNames(a testAnswer, verb string) string {
+	var names []string
+	for _, c := range a.Calls {
+		if c.Verb == verb && c.Resource == "pods" {
+			names = append(names, c.Name)
+		}
+	}
+	return strings.Join(names, ",")
+}
+
+// Scale-down under OrderedReady (TestStatefulSetControllerDeletes): the highest ordinal goes first,
+// one pod per sync.
+func TestScaleDownDeletesHighestOrdinalFirst(t *testing.T) {
+	set := newTestSet("web", 1)
+	long := testNow.Add(-time.Hour).Truncate(time.Second)
+	pods := []*v1.Pod{readySince(newTestPod(set, 0), long), readySince(newTestPod(set, 1), long),
+		readySince(newTestPod(set, 2), long)}
+	a := ask(t, newOracle(), testRequest{ID: "down", Set: set, Pods: pods})
+	mustSync(t, a)
+	if got := podNames(a, "delete"); got != "web-2" {
+		t.Fatalf("deleted = %q, want web-2: %v", got, callsOf(a))
+	}
+}
+
+// TestStatefulSetControllerBlocksScaling: under OrderedReady a pod that is not ready stops the
+// creation of its successors.
+func TestUnreadyPodBlocksScaleUp(t *testing.T) {
+	set := newTestSet("web", 3)
+	a := ask(t, newOracle(), testRequest{ID: "block", Set: set, Pods: []*v1.Pod{newTestPod(set, 0)}})
+	mustSync(t, a)
+	if got := podNames(a, "create"); got != "" {
+		t.Fatalf("created = %q while web-0 is not ready", got)
+	}
+}
+
+// TestStatefulSetControllerRespectsTermination: a terminating pod is neither replaced nor deleted
+// again while it terminates.
+func TestTerminatingPodIsLeftToTerminate(t *testing.T) {
+	set := newTestSet("web", 2)
+	long := testNow.Add(-time.Hour).Truncate(time.Second)
+	dying := readySince(newTestPod(set, 1), long)
+	dying.DeletionTimestamp = ptrTo(metav1.NewTime(testNow.Add(-5 * time.Second).Truncate(time.Second)))
+	a := ask(t, newOracle(), testRequest{ID: "term", Set: set,
+		Pods: []*v1.Pod{readySince(newTestPod(set, 0), long), dying}})
+	mustSync(t, a)
+	if got := podNames(a, "create") + podNames(a, "delete"); got != "" {
+		t.Fatalf("pod calls %q while web-1 terminates: %v", got, callsOf(a))
+	}
+}
