@@ -15,6 +15,7 @@ import (
 	"os"
 	goruntime "runtime"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	apps "k8s.io/api/apps/v1"
@@ -153,7 +154,8 @@ func (o *oracle) answer(line []byte) (out []byte) {
 	id := ""
 	defer func() {
 		if p := recover(); p != nil {
-			out = mustJSON(invalidResponse{id, fmt.Sprintf("the sync panicked: %v", p)})
+			out = mustJSON(invalidResponse{id, fmt.Sprintf("the sync panicked in %s: %v "+
+				"(is every object as the apiserver stores it, defaults included?)", panicSite(), p)})
 		}
 	}()
 	obs, err := parseRequest(line)
@@ -329,3 +331,20 @@ func setTypeMeta(obj runtime.Object, apiVersion, kind string) {
 }
 
 func featureName(name string) featuregate.Feature { return featuregate.Feature(name) }
+
+// panicSite names the function a recovered panic came from: the first frame outside the Go
+// runtime, seen from the deferred function that recovered it.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	n := goruntime.Callers(3, pcs)
+	frames := goruntime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") && f.Function != "" {
+			return f.Function
+		}
+		if !more {
+			return "unknown code"
+		}
+	}
+}

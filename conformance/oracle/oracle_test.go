@@ -375,6 +375,8 @@ func TestBadInputIsAnsweredNotFatal(t *testing.T) {
 		{`{"id":"e","now":"2025-01-02T03:00:00Z","featureGates":{"NoSuchGate":true},"set":{"metadata":{"name":"w","namespace":"n"},"spec":{"replicas":1}}}`, "featureGates.NoSuchGate"},
 		{`{"id":"f","now":"2025-01-02T03:00:00Z","set":{"metadata":{"name":"w","namespace":"n"},"spec":{"replicas":1}},"pods":[{"metadata":{"namespace":"n"}}]}`, "pods[0].metadata.name"},
 		{`{"id":"g","now":"2025-01-02T03:00:00Z","set":{"metadata":{"name":"w","namespace":"n"},"spec":{"replicas":"three"}}}`, "spec.replicas"},
+		// Not defaulted (no revisionHistoryLimit): upstream dereferences nil, the answer says where.
+		{`{"id":"h","now":"2025-01-02T03:00:00Z","set":{"metadata":{"name":"w","namespace":"n","uid":"u"},"spec":{"replicas":1,"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}}}}}}`, "the sync panicked in k8s.io/kubernetes/pkg/controller/statefulset."},
 	} {
 		a := askLine(t, o, []byte(tc.line))
 		if a.Invalid == nil || !strings.Contains(*a.Invalid, tc.want) {
