@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Writes the module file of one release: k8s.io/kubernetes at vX.Y.Z and every staging module it
 # points at ./staging replaced by its published v0.Y.Z, so that one build sees one release only.
-# Usage: releases/genmod.sh 1.37.2 > go.mod   (then: go mod tidy, with the same -modfile)
+# Usage (older release r = 1.34, from conformance/oracle):
+#   releases/genmod.sh 1.34.4 > releases/1.34.mod
+#   GOWORK=off GOFLAGS=-mod=mod go list -deps -test -tags k8s_1_34 -modfile=releases/1.34.mod . >/dev/null
+#   GOWORK=off GOPROXY=off go mod tidy -e -modfile=releases/1.34.mod
+# The first step resolves only what this release's glue imports; tidy alone would look at every
+# build tag, miss packages newer releases have, and "fix" that by upgrading k8s.io/kubernetes
+# (GOPROXY=off forbids that; -e lets it pass over those packages).
 set -euo pipefail
 full="$1"
 minor_patch="${full#1.}"
