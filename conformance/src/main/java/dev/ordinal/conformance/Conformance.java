@@ -1,0 +1,95 @@
+package dev.ordinal.conformance;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ordinal.api.Observation;
+import dev.ordinal.api.plan.ReconcilePlan;
+import dev.ordinal.api.plan.StopReason;
+import dev.ordinal.core.StatefulSetReconciler;
+import dev.ordinal.kube.ApiCall;
+import dev.ordinal.kube.ApiCalls;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Asks Ordinal and one release's oracle the same observation and compares their syncs.
+ *
+ * <p>Ordinal's plans carry no "the sync fails" flag: a failed sync is inferred from the stop
+ * reason's rule, one of the rules whose step upstream ends with an error ({@link #FAILING_RULES}).
+ */
+public final class Conformance implements AutoCloseable {
+
+  /** The rules of the planner's failing steps: the pod's step returns an error upstream. */
+  public static final Set<String> FAILING_RULES = Set.of("R-ORDER-10", "R-PVC-3", "R-ID-3");
+
+  private final Release release;
+  private final StatefulSetReconciler reconciler;
+  private final OracleProcess oracle;
+
+  private Conformance(Release release, OracleProcess oracle) {
+    this.release = release;
+    this.reconciler = new StatefulSetReconciler(release.options());
+    this.oracle = oracle;
+  }
+
+  /**
+   * Starts the oracle of a release.
+   *
+   * @throws OracleException as {@link Oracles#start}
+   */
+  public static Conformance start(Release release) {
+    return new Conformance(release, Oracles.start(requireNonNull(release, "release")));
+  }
+
+  /** The release compared against. */
+  public Release release() {
+    return release;
+  }
+
+  /** One compared observation. */
+  public record Outcome(
+      String id, Observation observation, CallDiff.Result result, String request,
+      OracleResponse response) {}
+
+  /**
+   * Compares one observation; the observation's set must be defaulted.
+   *
+   * @throws OracleException if the oracle rejects the request or does not answer: a harness bug,
+   *     never a difference
+   */
+  public Outcome compare(String id, Observation observation) {
+    Requests.Objects objects = Requests.objects(observation);
+    String request = Requests.line(id, observation.now(), release.featureGates(), objects);
+    OracleResponse response = OracleResponse.parse(oracle.exchange(request));
+    if (response.invalid() != null) {
+      throw new OracleException(
+          "the oracle of " + release.version() + " rejected request " + id + ": "
+              + response.invalid());
+    }
+    if (!response.id().equals(id)) {
+      throw new OracleException("the oracle answered " + response.id() + " to request " + id);
+    }
+    CallDiff.Ordinal ordinal;
+    try {
+      ReconcilePlan plan = reconciler.plan(observation);
+      List<ApiCall> calls = ApiCalls.of(plan, objects.observed());
+      StopReason stop = plan.stop();
+      boolean failed = stop != null && FAILING_RULES.contains(stop.rule());
+      ordinal = new CallDiff.Ordinal(calls, plan.requeueAfter(), failed, List.of());
+    } catch (RuntimeException e) {
+      CallDiff.Difference d =
+          new CallDiff.Difference(
+              "Ordinal throws " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+      return new Outcome(
+          id, observation,
+          new CallDiff.Result(List.of(d), "- [" + d.kind() + "] " + d.detail() + "\n"),
+          request, response);
+    }
+    return new Outcome(id, observation, CallDiff.compare(ordinal, response), request, response);
+  }
+
+  @Override
+  public void close() {
+    oracle.close();
+  }
+}
