@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Bodies are compared after a normalization both sides get: top-level {@code apiVersion} and
  * {@code kind} are dropped (the fake clientset records Go objects without them), so are null, empty
- * strings, empty lists and empty objects (Go's {@code omitempty} writes them as absent), and the
+ * strings and empty lists (Go's {@code omitempty} writes them as absent; empty objects are kept, as
+ * Go writes {@code emptyDir: {}}), and the
  * leading claim volumes of a pod are sorted by name (upstream builds them from a Go map, in random
  * order).
  */
@@ -233,7 +234,8 @@ public final class CallDiff {
           out.put(k, p);
         }
       });
-      return out.isEmpty() ? null : out;
+      // An empty object stays: Go writes a set pointer to an empty struct (emptyDir: {}) as {}.
+      return out;
     }
     if (v instanceof List) {
       List<Object> out = new ArrayList<>();

@@ -37,6 +37,7 @@ public final class OracleProcess implements AutoCloseable {
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final Deque<String> stderr = new ArrayDeque<>();
   private final Duration timeout;
+  private final Thread errThread;
 
   private OracleProcess(Path binary, Process process, Duration timeout) {
     this.binary = binary;
@@ -48,9 +49,9 @@ public final class OracleProcess implements AutoCloseable {
         new Thread(() -> pump(process, lines), "oracle-stdout-" + binary.getFileName());
     out.setDaemon(true);
     out.start();
-    Thread err = new Thread(this::drainStderr, "oracle-stderr-" + binary.getFileName());
-    err.setDaemon(true);
-    err.start();
+    errThread = new Thread(this::drainStderr, "oracle-stderr-" + binary.getFileName());
+    errThread.setDaemon(true);
+    errThread.start();
   }
 
   /**
@@ -147,6 +148,14 @@ public final class OracleProcess implements AutoCloseable {
   }
 
   private OracleException failure(String what) {
+    try {
+      // A dying oracle's last words are what explains the failure: give it a moment to finish.
+      if (process.waitFor(2, TimeUnit.SECONDS)) {
+        errThread.join(1000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     String status = process.isAlive() ? "running" : "exited with " + process.exitValue();
     String err;
     synchronized (stderr) {
