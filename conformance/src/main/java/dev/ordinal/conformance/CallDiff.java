@@ -22,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Bodies are compared after a normalization both sides get: top-level {@code apiVersion} and
  * {@code kind} are dropped (the fake clientset records Go objects without them), so are null, empty
- * strings and empty lists (Go's {@code omitempty} writes them as absent; empty objects are kept, as
- * Go writes {@code emptyDir: {}}), and the
+ * strings and empty lists (Go's {@code omitempty} writes them as absent), empty objects of the
+ * struct fields Go holds by value ({@code status}, {@code resources}, ...: Go writes them as {@code
+ * {}} even when unset; other empty objects are kept, as {@code emptyDir: {}} means something), and
+ * the
  * leading claim volumes of a pod are sorted by name (upstream builds them from a Go map, in random
  * order).
  */
@@ -58,10 +60,29 @@ public final class CallDiff {
     }
   }
 
+  /**
+   * Fields that are Go structs held by value: Go writes them as {@code {}} even when empty, where
+   * an empty pointer struct such as {@code emptyDir} means something; empty, these are absent.
+   */
+  private static final java.util.Set<String> VALUE_STRUCTS =
+      java.util.Set.of("status", "resources", "spec", "metadata", "template");
+
   private CallDiff() {}
 
-  /** Compares Ordinal's sync with the oracle's answer. */
+  /** Compares Ordinal's sync with the oracle's answer, as if no object existed before. */
   public static Result compare(Ordinal ordinal, OracleResponse oracle) {
+    return compare(ordinal, oracle, java.util.Set.of());
+  }
+
+  /**
+   * Compares Ordinal's sync with the oracle's answer.
+   *
+   * @param existing {@code resource/name} of every object the request holds: an oracle create of
+   *     one of them failed with AlreadyExists (the protocol does not report results), and is
+   *     classed apart from a create Ordinal misses
+   */
+  public static Result compare(
+      Ordinal ordinal, OracleResponse oracle, java.util.Set<String> existing) {
     requireNonNull(ordinal, "ordinal");
     requireNonNull(oracle, "oracle");
     List<Difference> out = new ArrayList<>();
@@ -138,9 +159,11 @@ public final class CallDiff {
     }
     for (int y : missing) {
       OracleResponse.Call c = writes.get(y);
+      boolean exists = c.verb().equals("create") && existing.contains(c.resource() + "/" + c.name());
       out.add(new Difference(
           "missing " + c.verb() + " " + c.resource()
-              + (c.subresource().isEmpty() ? "" : "/" + c.subresource()),
+              + (c.subresource().isEmpty() ? "" : "/" + c.subresource())
+              + (exists ? " of an existing name (fails with AlreadyExists)" : ""),
           "the oracle " + c.describe() + " (call #" + (y + 1) + "), Ordinal does not"));
     }
 
@@ -230,7 +253,9 @@ public final class CallDiff {
       Map<String, Object> out = new LinkedHashMap<>();
       castMap(v).forEach((k, x) -> {
         Object p = prune(x);
-        if (p != null) {
+        boolean emptyValueStruct =
+            VALUE_STRUCTS.contains(k) && p instanceof Map && ((Map<?, ?>) p).isEmpty();
+        if (p != null && !emptyValueStruct) {
           out.put(k, p);
         }
       });

@@ -85,7 +85,16 @@ public final class Conformance implements AutoCloseable {
           new CallDiff.Result(List.of(d), "- [" + d.kind() + "] " + d.detail() + "\n"),
           request, response);
     }
-    return new Outcome(id, observation, CallDiff.compare(ordinal, response), request, response);
+    java.util.Set<String> existing = new java.util.HashSet<>();
+    objects.pods().forEach(o -> existing.add(ApiCall.PODS + "/" + name(o)));
+    objects.claims().forEach(o -> existing.add(ApiCall.CLAIMS + "/" + name(o)));
+    objects.revisions().forEach(o -> existing.add(ApiCall.REVISIONS + "/" + name(o)));
+    return new Outcome(
+        id, observation, CallDiff.compare(ordinal, response, existing), request, response);
+  }
+
+  private static String name(java.util.Map<String, Object> object) {
+    return String.valueOf(dev.ordinal.api.Json.object(object, "metadata").get("name"));
   }
 
   @Override

@@ -43,7 +43,7 @@ final class Cases {
             .replicas(replicas)
             .selector(LabelSelector.of(LABELS))
             .serviceName("web")
-            .template(Specs.template(LABELS, "nginx:1.0"));
+            .template(StoredForm.template(Specs.template(LABELS, "nginx:1.0")));
     return Defaults.apply(
         StatefulSet.builder()
             .name("web")

@@ -25,7 +25,7 @@ class RandomObservationsTest {
   /** Returns observation i: a defaulted random set and a random cluster state around it. */
   static Observation observation(long seed) {
     Source source = Source.of(seed);
-    StatefulSet set = Specs.statefulSet(source);
+    StatefulSet set = StoredForm.set(Specs.statefulSet(source));
     return Suites.halfSecondLater(ObservedStates.observation(source, set));
   }
 

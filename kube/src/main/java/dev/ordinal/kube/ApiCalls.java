@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  *       controller reference and name the object's uid (the controller-ref managers' patch).
  *   <li>{@link Action.ReleasePod}: a strategic merge patch deleting the set's owner reference by
  *       uid.
- *   <li>{@link Action.CreateRevision}: {@code create controllerrevisions}, the revision whole.
+ *   <li>{@link Action.CreateRevision}: {@code create controllerrevisions}, the revision whole but
+ *       for {@code metadata.namespace}, which upstream leaves to the URL.
  *   <li>{@link Action.RenumberRevision}: {@code update controllerrevisions}, the observed revision
  *       with the new number.
  *   <li>{@link Action.WriteStatus}: {@code update statefulsets/status}, the observed set with the
@@ -284,7 +285,10 @@ public final class ApiCalls {
     @Override
     public ApiCall createRevision(Action.CreateRevision a) {
       ControllerRevision r = a.revision();
-      return ApiCall.create(ApiCall.REVISIONS, r.namespace(), r.name(), revision(r));
+      // Upstream builds the revision without a namespace: it travels in the URL only.
+      Map<String, Object> body = mutable(revision(r));
+      child(body, "metadata").remove("namespace");
+      return ApiCall.create(ApiCall.REVISIONS, r.namespace(), r.name(), body);
     }
 
     @Override

@@ -261,6 +261,8 @@ class ApiCallsTest {
     assertThat(Json.marshal(c.body().get("data"))).isEqualTo(template.revisionData());
     assertThat(at(c.body(), "metadata.annotations")).isEqualTo(Map.of("note", "x"));
     assertThat(((Map<?, ?>) c.body().get("metadata")).containsKey("uid")).isFalse();
+    assertThat(((Map<?, ?>) c.body().get("metadata")).containsKey("namespace")).isFalse();
+    assertThat(c.namespace()).isEqualTo("ns");
   }
 
   @Test
