@@ -57,7 +57,11 @@ public final class Conformance implements AutoCloseable {
    * @throws OracleException if the oracle rejects the request or does not answer: a harness bug,
    *     never a difference
    */
-  public Outcome compare(String id, Observation observation) {
+  public Outcome compare(String id, Observation given) {
+    // The oracle's caches list objects in namespace/name order (upstream's in hash order, which
+    // is arbitrary): Ordinal gets them in the same order, so that the orders of adoption and
+    // release patches and of duplicate ordinals compare.
+    Observation observation = byName(given);
     Requests.Objects objects = Requests.objects(observation);
     String request = Requests.line(id, observation.now(), release.featureGates(), objects);
     OracleResponse response = OracleResponse.parse(oracle.exchange(request));
@@ -91,6 +95,17 @@ public final class Conformance implements AutoCloseable {
     objects.revisions().forEach(o -> existing.add(ApiCall.REVISIONS + "/" + name(o)));
     return new Outcome(
         id, observation, CallDiff.compare(ordinal, response, existing), request, response);
+  }
+
+  /** Returns the observation with its pods, claims and revisions in namespace/name order. */
+  public static Observation byName(Observation o) {
+    return dev.ordinal.api.ImmutableObservation.copyOf(o)
+        .withPods(o.pods().stream().sorted(java.util.Comparator.comparing(
+            (dev.ordinal.api.ObservedPod p) -> p.namespace() + "/" + p.name())).toList())
+        .withClaims(o.claims().stream().sorted(java.util.Comparator.comparing(
+            (dev.ordinal.api.ObservedClaim c) -> c.namespace() + "/" + c.name())).toList())
+        .withRevisions(o.revisions().stream().sorted(java.util.Comparator.comparing(
+            (dev.ordinal.api.ControllerRevision r) -> r.namespace() + "/" + r.name())).toList());
   }
 
   private static String name(java.util.Map<String, Object> object) {

@@ -29,6 +29,34 @@ class RandomObservationsTest {
     return Suites.halfSecondLater(ObservedStates.observation(source, set));
   }
 
+  /**
+   * With {@code -Dordinal.conformance.seeds=1,5} (and {@code -Dordinal.conformance.release=1.37}),
+   * prints the full comparison of those observations instead: the tool to study a difference.
+   */
+  @org.junit.jupiter.api.Test
+  void chosenSeeds_printTheirComparison() {
+    String seeds = System.getProperty("ordinal.conformance.seeds", "");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        seeds.isBlank(), "no -Dordinal.conformance.seeds given: nothing to print");
+    Suites.assumeGo();
+    String version = System.getProperty("ordinal.conformance.release", "1.37");
+    Release release = java.util.Arrays.stream(Release.values())
+        .filter(r -> r.version().equals(version)).findFirst().orElseThrow();
+    try (Conformance c = Conformance.start(release)) {
+      for (String s : seeds.split(",")) {
+        long seed = Long.parseLong(s.trim());
+        Observation obs = observation(seed);
+        Conformance.Outcome o = c.compare("seed-" + seed, obs);
+        System.out.println("=== seed " + seed + " on " + version + "\n"
+            + ObservedStates.describe(obs) + "\n" + o.result().report()
+            + "oracle writes: " + o.response().writes().stream()
+                .map(OracleResponse.Call::describe).toList()
+            + "\noracle error: " + o.response().error() + "\n");
+        assertThat(o.id()).isEqualTo("seed-" + seed);
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Release.class)
   void randomObservations_differOnlyAsKnown(Release release) {
