@@ -25,9 +25,8 @@ import org.jspecify.annotations.Nullable;
  * strings and empty lists (Go's {@code omitempty} writes them as absent), empty objects of the
  * struct fields Go holds by value ({@code status}, {@code resources}, ...: Go writes them as {@code
  * {}} even when unset; other empty objects are kept, as {@code emptyDir: {}} means something), and
- * the
- * leading claim volumes of a pod are sorted by name (upstream builds them from a Go map, in random
- * order).
+ * the leading claim volumes of a pod are sorted by name (upstream builds them from a Go map, in
+ * random order).
  */
 public final class CallDiff {
 
@@ -89,17 +88,21 @@ public final class CallDiff {
     StringBuilder report = new StringBuilder();
     // Upstream creates one pod's claims from a Go map, in random order: a run of claim creates is
     // compared as a set, by sorting it by name on both sides.
-    List<OracleResponse.Call> writes = sortClaimRuns(oracle.writes(), c -> c.verb(),
-        c -> c.resource(), c -> c.name());
-    List<ApiCall> mine = sortClaimRuns(ordinal.calls(), ApiCall::verb, ApiCall::resource,
-        ApiCall::name);
+    List<OracleResponse.Call> writes =
+        sortClaimRuns(oracle.writes(), c -> c.verb(), c -> c.resource(), c -> c.name());
+    List<ApiCall> mine =
+        sortClaimRuns(ordinal.calls(), ApiCall::verb, ApiCall::resource, ApiCall::name);
 
     // Align the two write sequences on (verb, resource, subresource, name) by longest common
     // subsequence, so that one missing call does not make every later call differ.
     String[] a = new String[mine.size()];
     for (int i = 0; i < a.length; i++) {
-      a[i] = key(mine.get(i).verb(), mine.get(i).resource(), mine.get(i).subresource(),
-          mine.get(i).name());
+      a[i] =
+          key(
+              mine.get(i).verb(),
+              mine.get(i).resource(),
+              mine.get(i).subresource(),
+              mine.get(i).name());
     }
     String[] b = new String[writes.size()];
     for (int j = 0; j < b.length; j++) {
@@ -109,7 +112,8 @@ public final class CallDiff {
     int[][] lcs = new int[a.length + 1][b.length + 1];
     for (int i = a.length - 1; i >= 0; i--) {
       for (int j = b.length - 1; j >= 0; j--) {
-        lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<Integer> extra = new ArrayList<>();
@@ -121,14 +125,21 @@ public final class CallDiff {
       if (i < a.length && j < b.length && a[i].equals(b[j])) {
         List<String[]> fields = bodyDiff(mine.get(i), writes.get(j));
         for (String[] f : fields) {
-          out.add(new Difference(
-              "body " + kindOf(mine.get(i)) + ": " + f[0] + " (" + f[1] + ")",
-              mine.get(i).describe() + " " + f[2]));
+          out.add(
+              new Difference(
+                  "body " + kindOf(mine.get(i)) + ": " + f[0] + " (" + f[1] + ")",
+                  mine.get(i).describe() + " " + f[2]));
         }
         if (!fields.isEmpty() && !firstShown) {
           firstShown = true;
-          report.append("first differing call, #").append(i + 1).append(" of Ordinal, #")
-              .append(j + 1).append(" of the oracle: ").append(mine.get(i).describe()).append('\n');
+          report
+              .append("first differing call, #")
+              .append(i + 1)
+              .append(" of Ordinal, #")
+              .append(j + 1)
+              .append(" of the oracle: ")
+              .append(mine.get(i).describe())
+              .append('\n');
           for (String[] f : fields) {
             report.append("  ").append(f[2]).append('\n');
           }
@@ -146,10 +157,15 @@ public final class CallDiff {
       for (int y = 0; y < missing.size(); y++) {
         if (a[extra.get(x)].equals(b[missing.get(y)])) {
           ApiCall c = mine.get(extra.get(x));
-          out.add(new Difference(
-              "order " + kindOf(c),
-              c.describe() + " is call #" + (extra.get(x) + 1) + " of Ordinal, #"
-                  + (missing.get(y) + 1) + " of the oracle"));
+          out.add(
+              new Difference(
+                  "order " + kindOf(c),
+                  c.describe()
+                      + " is call #"
+                      + (extra.get(x) + 1)
+                      + " of Ordinal, #"
+                      + (missing.get(y) + 1)
+                      + " of the oracle"));
           extra.remove(x--);
           missing.remove(y);
           break;
@@ -158,17 +174,24 @@ public final class CallDiff {
     }
     for (int x : extra) {
       ApiCall c = mine.get(x);
-      out.add(new Difference("extra " + kindOf(c), "Ordinal " + c.describe() + " (call #"
-          + (x + 1) + "), the oracle does not"));
+      out.add(
+          new Difference(
+              "extra " + kindOf(c),
+              "Ordinal " + c.describe() + " (call #" + (x + 1) + "), the oracle does not"));
     }
     for (int y : missing) {
       OracleResponse.Call c = writes.get(y);
-      boolean exists = c.verb().equals("create") && existing.contains(c.resource() + "/" + c.name());
-      out.add(new Difference(
-          "missing " + c.verb() + " " + c.resource()
-              + (c.subresource().isEmpty() ? "" : "/" + c.subresource())
-              + (exists ? " of an existing name (fails with AlreadyExists)" : ""),
-          "the oracle " + c.describe() + " (call #" + (y + 1) + "), Ordinal does not"));
+      boolean exists =
+          c.verb().equals("create") && existing.contains(c.resource() + "/" + c.name());
+      out.add(
+          new Difference(
+              "missing "
+                  + c.verb()
+                  + " "
+                  + c.resource()
+                  + (c.subresource().isEmpty() ? "" : "/" + c.subresource())
+                  + (exists ? " of an existing name (fails with AlreadyExists)" : ""),
+              "the oracle " + c.describe() + " (call #" + (y + 1) + "), Ordinal does not"));
     }
 
     // Events: Ordinal's plans do not carry them yet; each one the oracle records is reported.
@@ -184,7 +207,8 @@ public final class CallDiff {
         }
       }
       for (String e : left) {
-        out.add(new Difference("event " + e.substring(0, e.indexOf(':')), "the oracle records " + e));
+        out.add(
+            new Difference("event " + e.substring(0, e.indexOf(':')), "the oracle records " + e));
       }
     }
 
@@ -194,18 +218,30 @@ public final class CallDiff {
           requeue == null
               ? "requeue only by the oracle"
               : oracle.requeueAfterMillis() == null ? "requeue only by Ordinal" : "requeue delay";
-      out.add(new Difference(kind, "requeue after: Ordinal " + requeue + " ms, oracle "
-          + oracle.requeueAfterMillis() + " ms"));
+      out.add(
+          new Difference(
+              kind,
+              "requeue after: Ordinal "
+                  + requeue
+                  + " ms, oracle "
+                  + oracle.requeueAfterMillis()
+                  + " ms"));
     }
     if (ordinal.failed() != oracle.retry()) {
-      out.add(new Difference(
-          ordinal.failed() ? "sync fails only in Ordinal" : "sync fails only in the oracle",
-          "error: oracle " + (oracle.error() == null ? "none" : "\"" + oracle.error() + "\"")));
+      out.add(
+          new Difference(
+              ordinal.failed() ? "sync fails only in Ordinal" : "sync fails only in the oracle",
+              "error: oracle " + (oracle.error() == null ? "none" : "\"" + oracle.error() + "\"")));
     }
 
     StringBuilder text = new StringBuilder();
-    text.append("Ordinal: ").append(mine.size()).append(" writes; oracle: ").append(writes.size())
-        .append(" writes, ").append(oracle.reads().size()).append(" reads (not compared)\n");
+    text.append("Ordinal: ")
+        .append(mine.size())
+        .append(" writes; oracle: ")
+        .append(writes.size())
+        .append(" writes, ")
+        .append(oracle.reads().size())
+        .append(" reads (not compared)\n");
     for (Difference d : out) {
       text.append("- [").append(d.kind()).append("] ").append(d.detail()).append('\n');
     }
@@ -213,14 +249,17 @@ public final class CallDiff {
     return new Result(out, text.toString());
   }
 
-  private static <T> List<T> sortClaimRuns(List<T> calls,
-      java.util.function.Function<T, String> verb, java.util.function.Function<T, String> resource,
+  private static <T> List<T> sortClaimRuns(
+      List<T> calls,
+      java.util.function.Function<T, String> verb,
+      java.util.function.Function<T, String> resource,
       java.util.function.Function<T, String> name) {
     List<T> out = new ArrayList<>(calls);
     int i = 0;
     while (i < out.size()) {
       int j = i;
-      while (j < out.size() && verb.apply(out.get(j)).equals("create")
+      while (j < out.size()
+          && verb.apply(out.get(j)).equals("create")
           && resource.apply(out.get(j)).equals(ApiCall.CLAIMS)) {
         j++;
       }
@@ -245,8 +284,12 @@ public final class CallDiff {
     List<String[]> out = new ArrayList<>();
     if (mine.verb().equals("patch")) {
       if (!Objects.equals(mine.patchType(), theirs.patchType())) {
-        out.add(new String[] {"patchType", "differs", "patchType: Ordinal " + mine.patchType()
-            + ", oracle " + theirs.patchType()});
+        out.add(
+            new String[] {
+              "patchType",
+              "differs",
+              "patchType: Ordinal " + mine.patchType() + ", oracle " + theirs.patchType()
+            });
       }
       diff("", normalize(mine.patch(), false), normalize(theirs.patch(), false), out);
     } else if (mine.body() != null || theirs.object() != null) {
@@ -274,14 +317,16 @@ public final class CallDiff {
   private static @Nullable Object prune(@Nullable Object v) {
     if (v instanceof Map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      castMap(v).forEach((k, x) -> {
-        Object p = prune(x);
-        boolean emptyValueStruct =
-            VALUE_STRUCTS.contains(k) && p instanceof Map && ((Map<?, ?>) p).isEmpty();
-        if (p != null && !emptyValueStruct) {
-          out.put(k, p);
-        }
-      });
+      castMap(v)
+          .forEach(
+              (k, x) -> {
+                Object p = prune(x);
+                boolean emptyValueStruct =
+                    VALUE_STRUCTS.contains(k) && p instanceof Map && ((Map<?, ?>) p).isEmpty();
+                if (p != null && !emptyValueStruct) {
+                  out.put(k, p);
+                }
+              });
       // An empty object stays: Go writes a set pointer to an empty struct (emptyDir: {}) as {}.
       return out;
     }
@@ -311,9 +356,12 @@ public final class CallDiff {
         && castMap(volumes.get(run)).containsKey("persistentVolumeClaim")) {
       run++;
     }
-    volumes.subList(0, run)
-        .sort((x, y) -> String.valueOf(castMap(x).get("name"))
-            .compareTo(String.valueOf(castMap(y).get("name"))));
+    volumes
+        .subList(0, run)
+        .sort(
+            (x, y) ->
+                String.valueOf(castMap(x).get("name"))
+                    .compareTo(String.valueOf(castMap(y).get("name"))));
     Map<String, Object> s = new LinkedHashMap<>(castMap(spec));
     s.put("volumes", volumes);
     Map<String, Object> out = new LinkedHashMap<>(pod);
@@ -321,7 +369,8 @@ public final class CallDiff {
     return out;
   }
 
-  private static void diff(String path, @Nullable Object a, @Nullable Object b, List<String[]> out) {
+  private static void diff(
+      String path, @Nullable Object a, @Nullable Object b, List<String[]> out) {
     if (Objects.equals(a, b)) {
       return;
     }
@@ -347,8 +396,10 @@ public final class CallDiff {
       // validation rejects, so the real update fails.
       kind += ", negative in the oracle";
     }
-    out.add(new String[] {generalize(path), kind,
-        path + ": Ordinal " + show(a) + ", oracle " + show(b)});
+    out.add(
+        new String[] {
+          generalize(path), kind, path + ": Ordinal " + show(a) + ", oracle " + show(b)
+        });
   }
 
   private static void diffIndexed(String path, int i, Object a, Object b, List<String[]> out) {

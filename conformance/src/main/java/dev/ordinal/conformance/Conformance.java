@@ -48,7 +48,10 @@ public final class Conformance implements AutoCloseable {
 
   /** One compared observation. */
   public record Outcome(
-      String id, Observation observation, CallDiff.Result result, String request,
+      String id,
+      Observation observation,
+      CallDiff.Result result,
+      String request,
       OracleResponse response) {}
 
   /**
@@ -67,7 +70,11 @@ public final class Conformance implements AutoCloseable {
     OracleResponse response = OracleResponse.parse(oracle.exchange(request));
     if (response.invalid() != null) {
       throw new OracleException(
-          "the oracle of " + release.version() + " rejected request " + id + ": "
+          "the oracle of "
+              + release.version()
+              + " rejected request "
+              + id
+              + ": "
               + response.invalid());
     }
     if (!response.id().equals(id)) {
@@ -85,9 +92,11 @@ public final class Conformance implements AutoCloseable {
           new CallDiff.Difference(
               "Ordinal throws " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
       return new Outcome(
-          id, observation,
+          id,
+          observation,
           new CallDiff.Result(List.of(d), "- [" + d.kind() + "] " + d.detail() + "\n"),
-          request, response);
+          request,
+          response);
     }
     java.util.Set<String> existing = new java.util.HashSet<>();
     objects.pods().forEach(o -> existing.add(ApiCall.PODS + "/" + name(o)));
@@ -100,12 +109,24 @@ public final class Conformance implements AutoCloseable {
   /** Returns the observation with its pods, claims and revisions in namespace/name order. */
   public static Observation byName(Observation o) {
     return dev.ordinal.api.ImmutableObservation.copyOf(o)
-        .withPods(o.pods().stream().sorted(java.util.Comparator.comparing(
-            (dev.ordinal.api.ObservedPod p) -> p.namespace() + "/" + p.name())).toList())
-        .withClaims(o.claims().stream().sorted(java.util.Comparator.comparing(
-            (dev.ordinal.api.ObservedClaim c) -> c.namespace() + "/" + c.name())).toList())
-        .withRevisions(o.revisions().stream().sorted(java.util.Comparator.comparing(
-            (dev.ordinal.api.ControllerRevision r) -> r.namespace() + "/" + r.name())).toList());
+        .withPods(
+            o.pods().stream()
+                .sorted(
+                    java.util.Comparator.comparing(
+                        (dev.ordinal.api.ObservedPod p) -> p.namespace() + "/" + p.name()))
+                .toList())
+        .withClaims(
+            o.claims().stream()
+                .sorted(
+                    java.util.Comparator.comparing(
+                        (dev.ordinal.api.ObservedClaim c) -> c.namespace() + "/" + c.name()))
+                .toList())
+        .withRevisions(
+            o.revisions().stream()
+                .sorted(
+                    java.util.Comparator.comparing(
+                        (dev.ordinal.api.ControllerRevision r) -> r.namespace() + "/" + r.name()))
+                .toList());
   }
 
   private static String name(java.util.Map<String, Object> object) {

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The classes of differences between Ordinal and upstream that are known and not fixed yet: the
- * honest state of conformance. A suite fails on any difference whose class is not listed here.
- * Each entry says which classes it covers (a pattern over {@link CallDiff.Difference#kind()}), an
+ * honest state of conformance. A suite fails on any difference whose class is not listed here. Each
+ * entry says which classes it covers (a pattern over {@link CallDiff.Difference#kind()}), an
  * example, why it differs, and which issue fixes it. Remove an entry when its issue is fixed.
  */
 public final class KnownDifferences {
@@ -69,8 +69,9 @@ public final class KnownDifferences {
               "#9 (R-SYNC-6 per release in ReconcilerOptions)"),
           new Entry(
               "negative-status",
-              Pattern.compile("body update statefulsets/status: status\\.\\w+ \\(.*negative in the"
-                  + " oracle\\)"),
+              Pattern.compile(
+                  "body update statefulsets/status: status\\.\\w+ \\(.*negative in the"
+                      + " oracle\\)"),
               "random seed 5 on 1.37: status.currentReplicas Ordinal 1, oracle -1; seed 15:"
                   + " Ordinal absent (0), oracle -3",
               "upstream decrements status counts for each pod it deletes in the sync, also for"
@@ -80,8 +81,9 @@ public final class KnownDifferences {
               "#9 (decide: reproduce the failing write, or document the deviation)"),
           new Entry(
               "status-counts",
-              Pattern.compile("body update statefulsets/status: status\\.(available|current|ready"
-                  + "|updated)Replicas \\((differs|only in Ordinal|only in oracle)\\)"),
+              Pattern.compile(
+                  "body update statefulsets/status: status\\.(available|current|ready"
+                      + "|updated)Replicas \\((differs|only in Ordinal|only in oracle)\\)"),
               "random seed 351 on 1.37: status.availableReplicas Ordinal 0, oracle 1; seed 612:"
                   + " currentReplicas Ordinal 3, oracle 2",
               "status counts after deletions in the same sync: not analysed one by one yet; they"
@@ -100,9 +102,10 @@ public final class KnownDifferences {
               "#9 (R-UPDATE-5 against the snapshot)"),
           new Entry(
               "claim-owner-updates",
-              Pattern.compile("(missing|extra) update (persistentvolumeclaims|pods)|body update"
-                  + " persistentvolumeclaims: metadata\\.ownerReferences\\[\\]\\.(name|uid)"
-                  + " \\(differs\\)"),
+              Pattern.compile(
+                  "(missing|extra) update (persistentvolumeclaims|pods)|body update"
+                      + " persistentvolumeclaims: metadata\\.ownerReferences\\[\\]\\.(name|uid)"
+                      + " \\(differs\\)"),
               "random seed 1 on 1.37 (Parallel, a-2 Unknown, claim data-a-2 with a non-controller"
                   + " reference to the set): the oracle updates data-a-2 twice, then pod a-2;"
                   + " Ordinal updates data-a-2 once and not the pod. Seed 253: duplicate ordinals"
@@ -114,9 +117,10 @@ public final class KnownDifferences {
               "#9 (R-PVC-8 and R-NAME-5 against the oracle)"),
           new Entry(
               "creates",
-              Pattern.compile("(missing|extra) create (pods|persistentvolumeclaims)"
-                  + "|missing create pods of an existing name \\(fails with AlreadyExists\\)"
-                  + "|order create persistentvolumeclaims"),
+              Pattern.compile(
+                  "(missing|extra) create (pods|persistentvolumeclaims)"
+                      + "|missing create pods of an existing name \\(fails with AlreadyExists\\)"
+                      + "|order create persistentvolumeclaims"),
               "random seed 1115 on 1.37: Ordinal creates claim prod/data-web-1 and pod prod/web-1,"
                   + " the oracle does not; seed 1864: the oracle creates yywl-1, Ordinal does not",
               "rare (1 to 2 observations in 2,000 per release); not analysed yet",

@@ -19,9 +19,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One running oracle: a child process that answers each request line on its stdin with one
- * response line on its stdout, in order (the oracle line protocol, v1). Stderr is kept, last lines
- * only, for error messages. Not thread-safe: one caller at a time.
+ * One running oracle: a child process that answers each request line on its stdin with one response
+ * line on its stdout, in order (the oracle line protocol, v1). Stderr is kept, last lines only, for
+ * error messages. Not thread-safe: one caller at a time.
  */
 public final class OracleProcess implements AutoCloseable {
 
@@ -44,9 +44,9 @@ public final class OracleProcess implements AutoCloseable {
     this.process = process;
     this.timeout = timeout;
     this.stdin =
-        new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-    Thread out =
-        new Thread(() -> pump(process, lines), "oracle-stdout-" + binary.getFileName());
+        new BufferedWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    Thread out = new Thread(() -> pump(process, lines), "oracle-stdout-" + binary.getFileName());
     out.setDaemon(true);
     out.start();
     errThread = new Thread(this::drainStderr, "oracle-stderr-" + binary.getFileName());
@@ -167,7 +167,8 @@ public final class OracleProcess implements AutoCloseable {
 
   private static void pump(Process process, BlockingQueue<String> lines) {
     try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String l = r.readLine(); l != null; l = r.readLine()) {
         lines.add(l);
       }
@@ -179,7 +180,8 @@ public final class OracleProcess implements AutoCloseable {
 
   private void drainStderr() {
     try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
       for (String l = r.readLine(); l != null; l = r.readLine()) {
         synchronized (stderr) {
           stderr.addLast(l);

@@ -58,8 +58,14 @@ public record OracleResponse(
 
     /** Returns {@code verb resource[/subresource] namespace/name}. */
     public String describe() {
-      return verb + " " + resource + (subresource.isEmpty() ? "" : "/" + subresource) + " "
-          + namespace + "/" + name;
+      return verb
+          + " "
+          + resource
+          + (subresource.isEmpty() ? "" : "/" + subresource)
+          + " "
+          + namespace
+          + "/"
+          + name;
     }
   }
 
@@ -90,8 +96,8 @@ public record OracleResponse(
   /**
    * Decodes a response line.
    *
-   * @throws OracleException if the line is not a JSON object of the protocol; the message names
-   *     the field and quotes the line's start
+   * @throws OracleException if the line is not a JSON object of the protocol; the message names the
+   *     field and quotes the line's start
    */
   public static OracleResponse parse(String line) {
     Map<String, Object> m;
@@ -159,7 +165,8 @@ public record OracleResponse(
   private static Map<String, Object> patch(Object raw, String path, String line) {
     if (raw instanceof String) {
       try {
-        return object(Json.canonical(Requests.MAPPER.readValue((String) raw, Object.class)), path, line);
+        return object(
+            Json.canonical(Requests.MAPPER.readValue((String) raw, Object.class)), path, line);
       } catch (JacksonException e) {
         throw bad(line, path, "not a JSON document: " + e.getOriginalMessage());
       }
@@ -205,8 +212,7 @@ public record OracleResponse(
     return (String) v;
   }
 
-  private static String requireString(
-      Map<String, Object> m, String key, String path, String line) {
+  private static String requireString(Map<String, Object> m, String key, String path, String line) {
     Object v = m.get(key);
     if (!(v instanceof String)) {
       throw bad(line, path + key, "is required and must be a string");

@@ -92,14 +92,16 @@ public final class Oracles {
   private static Path build(Release release) {
     if (!goInstalled()) {
       throw new OracleException(
-          "Go is not installed (no go on the PATH): the oracle of " + release.version()
+          "Go is not installed (no go on the PATH): the oracle of "
+              + release.version()
               + " cannot be built");
     }
     Path dir = oracleDirectory();
     Path script = dir.resolve("build.sh");
     if (!Files.isRegularFile(script)) {
       throw new OracleException(
-          "the oracle's build script is missing: " + script
+          "the oracle's build script is missing: "
+              + script
               + " (set -Dordinal.oracle.dir to the directory of build.sh)");
     }
     Path log;
@@ -118,14 +120,22 @@ public final class Oracles {
       if (!p.waitFor(BUILD_MINUTES, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new OracleException(
-            "building the oracle of " + release.version() + " took over " + BUILD_MINUTES
-                + " minutes; log: " + log);
+            "building the oracle of "
+                + release.version()
+                + " took over "
+                + BUILD_MINUTES
+                + " minutes; log: "
+                + log);
       }
       List<String> out = Files.readAllLines(log, StandardCharsets.UTF_8);
       if (p.exitValue() != 0) {
         throw new OracleException(
-            "building the oracle of " + release.version() + " failed (exit " + p.exitValue()
-                + "):\n" + tail(out));
+            "building the oracle of "
+                + release.version()
+                + " failed (exit "
+                + p.exitValue()
+                + "):\n"
+                + tail(out));
       }
       String last = "";
       for (String l : out) {
@@ -136,7 +146,11 @@ public final class Oracles {
       Path binary = dir.resolve(last).normalize();
       if (last.isEmpty() || !Files.isExecutable(binary)) {
         throw new OracleException(
-            script + " " + release.version() + " printed no executable path; output:\n" + tail(out));
+            script
+                + " "
+                + release.version()
+                + " printed no executable path; output:\n"
+                + tail(out));
       }
       Files.deleteIfExists(log);
       return binary;
@@ -150,7 +164,8 @@ public final class Oracles {
 
   private static String version(Path binary) {
     try {
-      Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new OracleException(binary + " --version failed: " + out);

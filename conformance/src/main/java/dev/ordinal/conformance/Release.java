@@ -20,7 +20,9 @@ public enum Release {
   V1_36("1.36", ReconcilerOptions.V1_35.withMaxUnavailableRollingUpdate(false)),
   V1_37(
       "1.37",
-      ReconcilerOptions.V1_35.withMaxUnavailableRollingUpdate(true).withOnDeleteCompletesRollout(true));
+      ReconcilerOptions.V1_35
+          .withMaxUnavailableRollingUpdate(true)
+          .withOnDeleteCompletesRollout(true));
 
   private final String version;
   private final ReconcilerOptions options;

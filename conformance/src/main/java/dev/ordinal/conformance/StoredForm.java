@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * <p>Upstream hashes a template as Go re-encodes it, and Go writes a container's {@code resources}
  * (a struct held by value) as {@code {}} even when unset. A template read from a cluster has it
- * already, so Ordinal, which hashes the JSON it is given, agrees with upstream on it; the test kit's
- * templates leave it out, and would get another revision name than upstream's for the same
+ * already, so Ordinal, which hashes the JSON it is given, agrees with upstream on it; the test
+ * kit's templates leave it out, and would get another revision name than upstream's for the same
  * template. This adds it, as the apiserver would.
  */
 public final class StoredForm {

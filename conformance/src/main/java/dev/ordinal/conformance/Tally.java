@@ -67,12 +67,24 @@ public final class Tally {
   /** Returns the summary: totals, then one line per class with its count and first example. */
   public String summary() {
     StringBuilder out = new StringBuilder();
-    out.append("== ").append(title).append(": ").append(compared).append(" observations, ")
-        .append(same).append(" identical, ").append(compared - same).append(" with differences\n");
+    out.append("== ")
+        .append(title)
+        .append(": ")
+        .append(compared)
+        .append(" observations, ")
+        .append(same)
+        .append(" identical, ")
+        .append(compared - same)
+        .append(" with differences\n");
     for (String k : counts.keySet()) {
       KnownDifferences.Entry known = KnownDifferences.match(k);
-      out.append(String.format("  %6d obs %6d diffs  %s%s%n", observations.get(k), counts.get(k), k,
-          known == null ? "   <-- NOT KNOWN" : "   [" + known.id() + "]"));
+      out.append(
+          String.format(
+              "  %6d obs %6d diffs  %s%s%n",
+              observations.get(k),
+              counts.get(k),
+              k,
+              known == null ? "   <-- NOT KNOWN" : "   [" + known.id() + "]"));
       out.append("         e.g. ").append(abbreviate(examples.get(k))).append('\n');
     }
     return out.toString();

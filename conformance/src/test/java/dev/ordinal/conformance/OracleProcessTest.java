@@ -20,7 +20,8 @@ class OracleProcessTest {
 
   @Test
   void aSilentProcessTimesOut() {
-    try (OracleProcess p = OracleProcess.start(Path.of("/bin/sleep"), Duration.ofMillis(200), "30")) {
+    try (OracleProcess p =
+        OracleProcess.start(Path.of("/bin/sleep"), Duration.ofMillis(200), "30")) {
       assertThatThrownBy(() -> p.exchange("x"))
           .isInstanceOf(OracleException.class)
           .hasMessageContaining("did not answer within 200 ms");
@@ -30,7 +31,10 @@ class OracleProcessTest {
   @Test
   void anExitedProcessIsReportedWithItsStderr() {
     try (OracleProcess p =
-        OracleProcess.start(Path.of("/bin/sh"), Duration.ofSeconds(10), "-c",
+        OracleProcess.start(
+            Path.of("/bin/sh"),
+            Duration.ofSeconds(10),
+            "-c",
             "read line; echo 'oracle: no such release' >&2; exit 3")) {
       assertThatThrownBy(() -> p.exchange("x"))
           .isInstanceOf(OracleException.class)

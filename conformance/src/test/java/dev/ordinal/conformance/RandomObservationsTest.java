@@ -40,18 +40,30 @@ class RandomObservationsTest {
         seeds.isBlank(), "no -Dordinal.conformance.seeds given: nothing to print");
     Suites.assumeGo();
     String version = System.getProperty("ordinal.conformance.release", "1.37");
-    Release release = java.util.Arrays.stream(Release.values())
-        .filter(r -> r.version().equals(version)).findFirst().orElseThrow();
+    Release release =
+        java.util.Arrays.stream(Release.values())
+            .filter(r -> r.version().equals(version))
+            .findFirst()
+            .orElseThrow();
     try (Conformance c = Conformance.start(release)) {
       for (String s : seeds.split(",")) {
         long seed = Long.parseLong(s.trim());
         Observation obs = observation(seed);
         Conformance.Outcome o = c.compare("seed-" + seed, obs);
-        System.out.println("=== seed " + seed + " on " + version + "\n"
-            + ObservedStates.describe(obs) + "\n" + o.result().report()
-            + "oracle writes: " + o.response().writes().stream()
-                .map(OracleResponse.Call::describe).toList()
-            + "\noracle error: " + o.response().error() + "\n");
+        System.out.println(
+            "=== seed "
+                + seed
+                + " on "
+                + version
+                + "\n"
+                + ObservedStates.describe(obs)
+                + "\n"
+                + o.result().report()
+                + "oracle writes: "
+                + o.response().writes().stream().map(OracleResponse.Call::describe).toList()
+                + "\noracle error: "
+                + o.response().error()
+                + "\n");
         assertThat(o.id()).isEqualTo("seed-" + seed);
       }
     }

@@ -6,10 +6,10 @@ import dev.ordinal.api.ControllerRevision;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.kube.KubeMapping;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import dev.ordinal.testkit.gen.ObservedStates;
 import dev.ordinal.testkit.gen.Source;
 import dev.ordinal.testkit.gen.Specs;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,36 +25,51 @@ class RequestsTest {
       Observation o = ObservedStates.observation(source, set);
       Requests.Objects objects = Requests.objects(o);
 
-      var back = KubeMapping.statefulSet(
-          decode(objects.set(), io.fabric8.kubernetes.api.model.apps.StatefulSet.class));
+      var back =
+          KubeMapping.statefulSet(
+              decode(objects.set(), io.fabric8.kubernetes.api.model.apps.StatefulSet.class));
       // fabric8 adds apiVersion and kind to the claim templates it decodes: compare them raw.
       assertThat(
-              dev.ordinal.api.StatefulSetSpec.builder().from(back.spec())
-                  .volumeClaimTemplates(o.set().spec().volumeClaimTemplates()).build())
-          .as("seed %d", seed).isEqualTo(o.set().spec());
+              dev.ordinal.api.StatefulSetSpec.builder()
+                  .from(back.spec())
+                  .volumeClaimTemplates(o.set().spec().volumeClaimTemplates())
+                  .build())
+          .as("seed %d", seed)
+          .isEqualTo(o.set().spec());
       assertThat(((Map<?, ?>) objects.set().get("spec")).get("volumeClaimTemplates"))
           .as("seed %d", seed)
-          .isEqualTo(o.set().spec().volumeClaimTemplates().isEmpty() ? null
-              : o.set().spec().volumeClaimTemplates().stream()
-                  .map(dev.ordinal.api.VolumeClaimTemplate::content).toList());
+          .isEqualTo(
+              o.set().spec().volumeClaimTemplates().isEmpty()
+                  ? null
+                  : o.set().spec().volumeClaimTemplates().stream()
+                      .map(dev.ordinal.api.VolumeClaimTemplate::content)
+                      .toList());
       assertThat(back.status()).as("seed %d", seed).isEqualTo(o.set().status());
       for (int i = 0; i < o.pods().size(); i++) {
-        var pod = KubeMapping.pod(
-            decode(objects.pods().get(i), io.fabric8.kubernetes.api.model.Pod.class));
+        var pod =
+            KubeMapping.pod(
+                decode(objects.pods().get(i), io.fabric8.kubernetes.api.model.Pod.class));
         // Go writes an empty subdomain as absent, which reads back as unset.
-        var expected = dev.ordinal.api.ImmutableObservedPod.copyOf(o.pods().get(i))
-            .withSubdomain(emptyToNull(o.pods().get(i).subdomain()))
-            .withHostname(emptyToNull(o.pods().get(i).hostname()));
+        var expected =
+            dev.ordinal.api.ImmutableObservedPod.copyOf(o.pods().get(i))
+                .withSubdomain(emptyToNull(o.pods().get(i).subdomain()))
+                .withHostname(emptyToNull(o.pods().get(i).hostname()));
         assertThat(pod).as("seed %d pod %d", seed, i).isEqualTo(expected);
       }
       for (int i = 0; i < o.claims().size(); i++) {
-        var claim = KubeMapping.claim(decode(objects.claims().get(i),
-            io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class));
+        var claim =
+            KubeMapping.claim(
+                decode(
+                    objects.claims().get(i),
+                    io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class));
         assertThat(claim).as("seed %d claim %d", seed, i).isEqualTo(o.claims().get(i));
       }
       for (int i = 0; i < o.revisions().size(); i++) {
-        ControllerRevision r = KubeMapping.revision(decode(
-            objects.revisions().get(i), io.fabric8.kubernetes.api.model.apps.ControllerRevision.class));
+        ControllerRevision r =
+            KubeMapping.revision(
+                decode(
+                    objects.revisions().get(i),
+                    io.fabric8.kubernetes.api.model.apps.ControllerRevision.class));
         assertThat(r).as("seed %d revision %d", seed, i).isEqualTo(o.revisions().get(i));
       }
     }
@@ -72,12 +87,15 @@ class RequestsTest {
   @Test
   void theRequestLineCarriesNowWithItsFraction() {
     Source source = Source.of(1);
-    Observation o = Suites.halfSecondLater(ObservedStates.observation(source, Specs.statefulSet(source)));
+    Observation o =
+        Suites.halfSecondLater(ObservedStates.observation(source, Specs.statefulSet(source)));
 
     String line = Requests.line("id-1", o, Map.of("MaxUnavailableStatefulSet", true));
 
-    assertThat(line).startsWith("{\"id\":\"id-1\",\"now\":\"2026-01-01T00:00:00.500Z\","
-        + "\"featureGates\":{\"MaxUnavailableStatefulSet\":true},\"set\":{");
+    assertThat(line)
+        .startsWith(
+            "{\"id\":\"id-1\",\"now\":\"2026-01-01T00:00:00.500Z\","
+                + "\"featureGates\":{\"MaxUnavailableStatefulSet\":true},\"set\":{");
     assertThat(line).doesNotContain("\n");
   }
 }

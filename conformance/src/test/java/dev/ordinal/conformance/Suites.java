@@ -35,7 +35,8 @@ final class Suites {
     List<String> unknown = new ArrayList<>();
     for (String k : tally.classes()) {
       if (KnownDifferences.match(k) == null) {
-        unknown.add(k + " (" + tally.observationsWith(k) + " observations), e.g. " + tally.example(k));
+        unknown.add(
+            k + " (" + tally.observationsWith(k) + " observations), e.g. " + tally.example(k));
       }
     }
     assertThat(unknown)

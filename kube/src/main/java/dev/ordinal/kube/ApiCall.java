@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One request the StatefulSet controller sends to the API server, as plain data: the verb, the
  * resource and subresource, the object's namespace and name, and the body or patch. Bodies and
- * patches are canonical JSON-like data ({@link Json#canonicalObject}), the JSON the request carries.
+ * patches are canonical JSON-like data ({@link Json#canonicalObject}), the JSON the request
+ * carries.
  *
  * <p>The verbs are those of the controller's writes: {@code create} and {@code update} carry a
  * {@link #body()}, {@code patch} a {@link #patchType()} and {@link #patch()}, {@code delete}

@@ -27,10 +27,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Each action becomes one call, with the body upstream builds:
  *
  * <ul>
- *   <li>{@link Action.CreatePod}: {@code create pods}, the pod of {@code newVersionedStatefulSetPod}:
- *       generateName, the template's labels (with pod-name, pod-index and controller-revision-hash),
- *       annotations and finalizers, the controller reference, and the template's spec with
- *       hostname, subdomain and claim volumes.
+ *   <li>{@link Action.CreatePod}: {@code create pods}, the pod of {@code
+ *       newVersionedStatefulSetPod}: generateName, the template's labels (with pod-name, pod-index
+ *       and controller-revision-hash), annotations and finalizers, the controller reference, and
+ *       the template's spec with hostname, subdomain and claim volumes.
  *   <li>{@link Action.CreateClaim}: {@code create persistentvolumeclaims}, the claim template with
  *       the claim's name, the set's namespace and the selector's labels. Upstream creates claims
  *       without owner references; the retention policy's references come with a later {@link
@@ -226,7 +226,8 @@ public final class ApiCalls {
             .forEach(
                 (volume, claim) ->
                     rebuilt.add(
-                        Map.of("name", volume, "persistentVolumeClaim", Map.of("claimName", claim))));
+                        Map.of(
+                            "name", volume, "persistentVolumeClaim", Map.of("claimName", claim))));
         for (Object v : volumes) {
           Object name = v instanceof Map ? ((Map<?, ?>) v).get("name") : null;
           if (!a.claimVolumes().containsKey(name)) {
@@ -341,7 +342,12 @@ public final class ApiCalls {
       @Nullable Map<String, Object> object, String kind, String name) {
     if (object == null) {
       throw new IllegalArgumentException(
-          "the plan writes " + kind + " " + name + " but the observed objects have no such " + kind
+          "the plan writes "
+              + kind
+              + " "
+              + name
+              + " but the observed objects have no such "
+              + kind
               + ": the plan was made from another observation");
     }
     return object;

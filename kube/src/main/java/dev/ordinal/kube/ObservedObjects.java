@@ -72,7 +72,8 @@ public final class ObservedObjects {
       List<io.fabric8.kubernetes.api.model.apps.ControllerRevision> revisions) {
     requireNonNull(set, "set");
     return new ObservedObjects(
-        tree(set), pods.stream().map(ObservedObjects::tree).toList(),
+        tree(set),
+        pods.stream().map(ObservedObjects::tree).toList(),
         claims.stream().map(ObservedObjects::tree).toList(),
         revisions.stream().map(ObservedObjects::tree).toList());
   }

@@ -45,29 +45,38 @@ class ApiCallsTest {
                   "ownerReferences", ApiCalls.ownerReferences(List.of(SET_REF))),
           "spec",
               Map.of(
-                  "hostname", "web-0",
+                  "hostname",
+                  "web-0",
                   "volumes",
-                      List.of(
-                          Map.of("name", "cache", "emptyDir", Map.of()),
-                          Map.of(
-                              "name", "data",
-                              "persistentVolumeClaim", Map.of("claimName", "wrong")))),
+                  List.of(
+                      Map.of("name", "cache", "emptyDir", Map.of()),
+                      Map.of(
+                          "name", "data", "persistentVolumeClaim", Map.of("claimName", "wrong")))),
           "status", Map.of("phase", "Running"));
 
   static final Map<String, Object> CLAIM =
       Map.of(
-          "apiVersion", "v1",
-          "kind", "PersistentVolumeClaim",
-          "metadata", Map.of("name", "data-web-0", "namespace", "ns", "uid", "claim-uid"),
-          "spec", Map.of("accessModes", List.of("ReadWriteOnce")));
+          "apiVersion",
+          "v1",
+          "kind",
+          "PersistentVolumeClaim",
+          "metadata",
+          Map.of("name", "data-web-0", "namespace", "ns", "uid", "claim-uid"),
+          "spec",
+          Map.of("accessModes", List.of("ReadWriteOnce")));
 
   static final Map<String, Object> REVISION =
       Map.of(
-          "apiVersion", "apps/v1",
-          "kind", "ControllerRevision",
-          "metadata", Map.of("name", "web-1", "namespace", "ns", "uid", "rev-uid"),
-          "data", Map.of("spec", Map.of()),
-          "revision", 1);
+          "apiVersion",
+          "apps/v1",
+          "kind",
+          "ControllerRevision",
+          "metadata",
+          Map.of("name", "web-1", "namespace", "ns", "uid", "rev-uid"),
+          "data",
+          Map.of("spec", Map.of()),
+          "revision",
+          1);
 
   static final ObservedObjects OBSERVED =
       ObservedObjects.of(
@@ -148,7 +157,8 @@ class ApiCallsTest {
 
   @Test
   void updatePod_rebuildsMismatchedClaimVolumesFirstAndKeepsTheRest() {
-    Map<String, String> labels = Map.of("app", "web", "statefulset.kubernetes.io/pod-name", "web-0");
+    Map<String, String> labels =
+        Map.of("app", "web", "statefulset.kubernetes.io/pod-name", "web-0");
     ApiCall c =
         call(new Action.UpdatePod("web-0", "pod-uid", "ns", labels, Map.of("data", "data-web-0")));
 
@@ -159,7 +169,8 @@ class ApiCallsTest {
         .isEqualTo(
             Json.canonical(
                 List.of(
-                    Map.of("name", "data", "persistentVolumeClaim", Map.of("claimName", "data-web-0")),
+                    Map.of(
+                        "name", "data", "persistentVolumeClaim", Map.of("claimName", "data-web-0")),
                     Map.of("name", "cache", "emptyDir", Map.of()))));
     assertThat(at(c.body(), "status.phase")).isEqualTo("Running");
   }
@@ -171,7 +182,8 @@ class ApiCallsTest {
             new Action.UpdatePod(
                 "web-0", "pod-uid", "ns", Map.of("app", "web"), Map.of("data", "wrong")));
 
-    assertThat(at(c.body(), "spec.volumes")).isEqualTo(at(Json.canonicalObject(POD), "spec.volumes"));
+    assertThat(at(c.body(), "spec.volumes"))
+        .isEqualTo(at(Json.canonicalObject(POD), "spec.volumes"));
   }
 
   @Test
@@ -184,7 +196,8 @@ class ApiCallsTest {
     assertThat(at(c.body(), "metadata.ownerReferences"))
         .isEqualTo(
             Json.canonical(
-                List.of(Map.of("apiVersion", "v1", "kind", "Pod", "name", "web-0", "uid", "pod-uid"))));
+                List.of(
+                    Map.of("apiVersion", "v1", "kind", "Pod", "name", "web-0", "uid", "pod-uid"))));
     assertThat(c.body().get("spec")).isEqualTo(Json.canonical(CLAIM.get("spec")));
   }
 
@@ -236,7 +249,8 @@ class ApiCallsTest {
     assertThat(c.describe()).isEqualTo("patch controllerrevisions ns/web-1");
     assertThat(at(c.patch(), "metadata.uid")).isEqualTo("rev-uid");
     assertThat(at(c.patch(), "metadata.ownerReferences"))
-        .isEqualTo(ApiCalls.ownerReferences(List.of(SET_REF)).stream().map(Json::canonical).toList());
+        .isEqualTo(
+            ApiCalls.ownerReferences(List.of(SET_REF)).stream().map(Json::canonical).toList());
   }
 
   @Test
@@ -316,28 +330,40 @@ class ApiCallsTest {
 
   @Test
   void anUpdateOfAnUnobservedObjectIsRejected() {
-    assertThatThrownBy(
-            () -> call(new Action.UpdatePod("web-9", "u", "ns", Map.of(), Map.of())))
+    assertThatThrownBy(() -> call(new Action.UpdatePod("web-9", "u", "ns", Map.of(), Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pod web-9");
   }
 
   @Test
   void aCallWithABodyAgainstItsVerbIsRejected() {
-    assertThatThrownBy(() -> new ApiCall("delete", "pods", "", "ns", "a", Map.of(), null, null, null))
+    assertThatThrownBy(
+            () -> new ApiCall("delete", "pods", "", "ns", "a", Map.of(), null, null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("delete carries no body or patch: a");
   }
 
   @Test
   void objectsOfFabric8AreReadWhole() {
-    var pod = new io.fabric8.kubernetes.api.model.PodBuilder()
-        .withNewMetadata().withName("web-0").withNamespace("ns").withUid("u").endMetadata()
-        .withNewSpec().withHostname("web-0").endSpec()
-        .build();
-    var set = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
-        .withNewMetadata().withName("web").withNamespace("ns").withUid("s").endMetadata()
-        .build();
+    var pod =
+        new io.fabric8.kubernetes.api.model.PodBuilder()
+            .withNewMetadata()
+            .withName("web-0")
+            .withNamespace("ns")
+            .withUid("u")
+            .endMetadata()
+            .withNewSpec()
+            .withHostname("web-0")
+            .endSpec()
+            .build();
+    var set =
+        new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
+            .withNewMetadata()
+            .withName("web")
+            .withNamespace("ns")
+            .withUid("s")
+            .endMetadata()
+            .build();
 
     ObservedObjects o = ObservedObjects.ofFabric8(set, List.of(pod), List.of(), List.of());
 
