@@ -17,6 +17,7 @@ public final class Tally {
   private final Map<String, String> examples = new TreeMap<>();
   private int compared;
   private int same;
+  private int sameButEvents;
 
   public Tally(String title) {
     this.title = title;
@@ -28,6 +29,9 @@ public final class Tally {
     if (o.result().same()) {
       same++;
       return;
+    }
+    if (o.result().differences().stream().allMatch(d -> d.kind().startsWith("event "))) {
+      sameButEvents++;
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (CallDiff.Difference d : o.result().differences()) {
@@ -74,6 +78,8 @@ public final class Tally {
         .append(" observations, ")
         .append(same)
         .append(" identical, ")
+        .append(sameButEvents)
+        .append(" identical but for events, ")
         .append(compared - same)
         .append(" with differences\n");
     for (String k : counts.keySet()) {
