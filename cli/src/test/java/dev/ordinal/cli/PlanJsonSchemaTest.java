@@ -220,13 +220,13 @@ class PlanJsonSchemaTest {
                     Instant.parse("2025-01-02T03:00:00Z"),
                     "SomeReason",
                     "some message")));
-    ReconcilePlan plan = new ReconcilePlan(List.of(), status, null, null, List.of(), List.of());
+    ReconcilePlan plan = new ReconcilePlan(List.of(), status, null, null, null, List.of(), List.of());
     return new PlanReport(set(), Instant.EPOCH, Options.KubernetesVersion.V1_35, false, plan);
   }
 
   private static PlanReport reportWithRequeue(Duration requeue) {
     ReconcilePlan plan =
-        new ReconcilePlan(List.of(), StatefulSetStatus.EMPTY, null, requeue, List.of(), List.of());
+        new ReconcilePlan(List.of(), StatefulSetStatus.EMPTY, null, null, requeue, List.of(), List.of());
     return new PlanReport(set(), Instant.EPOCH, Options.KubernetesVersion.V1_35, false, plan);
   }
 

@@ -179,6 +179,11 @@ public final class StatefulSetController {
         }
       }
     }
+    if (error == null && plan.syncError() != null) {
+      // What upstream's sync fails on in the observation itself (a claim being deleted, say): the
+      // sync returns that error even though every call the plan makes succeeded.
+      error = plan.syncError().message();
+    }
     return new SyncResult(plan, applied, error, error == null ? plan.requeueAfter() : null);
   }
 

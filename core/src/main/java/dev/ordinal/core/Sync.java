@@ -27,6 +27,7 @@ import dev.ordinal.api.plan.Anomaly;
 import dev.ordinal.api.plan.DeleteReason;
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.api.plan.StopReason;
+import dev.ordinal.api.plan.SyncError;
 import dev.ordinal.core.revision.Revisions;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,8 +151,10 @@ final class Sync {
     if (orphans) {
       if (set.isBeingDeleted()) {
         // canAdopt fails on a set being deleted, and the whole sync returns that error.
-        stop(null, "R-ADOPT-5", set.name() + " is being deleted; its orphan revisions cannot be"
-            + " adopted, so the sync fails before it reaches the pods");
+        fail(null, set.name(), "R-ADOPT-5", set.name() + " is being deleted; its orphan revisions"
+            + " cannot be adopted, so the sync fails before it reaches the pods",
+            "can't adopt ControllerRevisions: " + set.namespace() + "/" + set.name()
+                + " has just been deleted at " + goTime(set.deletionTimestamp()));
         return null;
       }
       for (ControllerRevision r : history) {
@@ -459,8 +462,9 @@ final class Sync {
         // Upstream creates the very object in the slot, under its own name, and it exists: the
         // create fails with AlreadyExists. Building <set>-<ordinal> instead would create a pod
         // the slot's owner never asked for, beside a live one of that name (R-NAME-5).
-        fail(pod.name(), "R-ORDER-10", pod.name() + " holds ordinal " + pod.ordinal()
-            + " without a phase; creating it again fails with AlreadyExists");
+        fail(pod.name(), pod.name(), "R-ORDER-10", pod.name() + " holds ordinal " + pod.ordinal()
+            + " without a phase; creating it again fails with AlreadyExists",
+            alreadyExists(pod.name()));
         return true;
       }
       actions.add(new Action.CreatePod(factory().pod(pod.ordinal(),
@@ -468,8 +472,9 @@ final class Sync {
       Set<String> taken = unmanagedNames;
       if (taken != null && taken.contains(pod.name())) {
         // CreateStatefulPod returns AlreadyExists as the sync's error, before any claim update.
-        fail(pod.name(), "R-ORDER-10", pod.name() + " already exists but is not managed by "
-            + set.name() + "; its creation fails with AlreadyExists until that pod is gone");
+        fail(pod.name(), pod.name(), "R-ORDER-10", pod.name() + " already exists but is not"
+            + " managed by " + set.name() + "; its creation fails with AlreadyExists until that pod"
+            + " is gone", alreadyExists(pod.name()));
         return true;
       }
       fixClaimOwners(pod);
@@ -529,22 +534,21 @@ final class Sync {
    */
   private boolean createClaims(ObservedPod pod) {
     List<VolumeClaimTemplate> templates = spec.volumeClaimTemplates();
-    String deleting = null;
+    boolean failed = false;
     for (int t = 0; t < templates.size(); t++) {
       ObservedClaim claim = obs.claim(t, pod.ordinal());
       if (claim == null) {
         actions.add(
             new Action.CreateClaim(factory().claim(templates.get(t), pod.ordinal()), pod.name()));
-      } else if (claim.deletionTimestamp() != null && deleting == null) {
-        deleting = claim.name();
+      } else if (claim.deletionTimestamp() != null) {
+        // Every template is tried; the errors are aggregated, as createPersistentVolumeClaims does.
+        fail(pod.name(), claim.name(), "R-PVC-3", "pvc " + claim.name() + " is being deleted; "
+            + pod.name() + " cannot get its storage until the claim is gone",
+            "pvc " + claim.name() + " is being deleted");
+        failed = true;
       }
     }
-    if (deleting != null) {
-      fail(pod.name(), "R-PVC-3", "pvc " + deleting + " is being deleted; " + pod.name()
-          + " cannot get its storage until the claim is gone");
-      return true;
-    }
-    return false;
+    return failed;
   }
 
   /**
@@ -617,8 +621,10 @@ final class Sync {
     }
     if (!identity && !pod.hasCanonicalName()) {
       // The update would rename the pod: the API server rejects it, after the claims are done.
-      fail(pod.name(), "R-ID-3", pod.name() + " does not have the identity of ordinal "
-          + pod.ordinal() + "; renaming it in place fails at the API server");
+      String canonical = set.name() + "-" + pod.ordinal();
+      fail(pod.name(), pod.name(), "R-ID-3", pod.name() + " does not have the identity of ordinal "
+          + pod.ordinal() + "; renaming it in place fails at the API server",
+          "pods \"" + canonical + "\" not found");
       return true;
     }
     // Fixing claim owners marks the pod dirty too: upstream then updates it, even unchanged.
@@ -896,11 +902,13 @@ final class Sync {
       truncateHistory(history);
     }
     StatefulSetStatus result = status == null ? set.status() : status;
+    SyncError error = syncError();
     return new ReconcilePlan(
         actions,
         result,
         stop,
-        status == null || failedSync ? null : requeueAfter(status),
+        error,
+        status == null || error != null ? null : requeueAfter(status),
         anomalies == null ? List.of() : anomalies,
         batches == null ? List.of() : batches);
   }
@@ -995,15 +1003,72 @@ final class Sync {
     }
   }
 
-  /** Records a step that fails as upstream's API call would: the sync returns an error. */
-  private void fail(@Nullable String pod, String rule, String message) {
+  /**
+   * Records a step that fails as upstream's API call would: the sync stops and returns an error.
+   *
+   * @param pod the pod the stop names, or null
+   * @param object the object the error is about
+   * @param explanation why, in this project's words (the stop reason)
+   * @param error the error upstream returns, in its words
+   */
+  private void fail(
+      @Nullable String pod, String object, String rule, String explanation, String error) {
     failedStep = true;
-    failedSync = true;
-    stop(pod, rule, message);
+    stop(pod, rule, explanation);
+    if (errors == null) {
+      errors = new ArrayList<>(1);
+      errorObject = object;
+      errorRule = rule;
+    }
+    if (!errors.contains(error)) {
+      errors.add(error);
+    }
   }
 
-  /** Set once any step failed: upstream's sync returns an error and does not requeue. */
-  private boolean failedSync;
+  /** Upstream's error messages of this sync, distinct, in the order they arise; null while none. */
+  private @Nullable List<String> errors;
+
+  private @Nullable String errorObject;
+  private @Nullable String errorRule;
+
+  /** The sync's error: one message, or several aggregated as upstream's errors package prints. */
+  private @Nullable SyncError syncError() {
+    List<String> e = errors;
+    if (e == null || errorObject == null || errorRule == null) {
+      return null;
+    }
+    String message = e.size() == 1 ? e.get(0) : "[" + String.join(", ", e) + "]";
+    return new SyncError(errorObject, errorRule, message);
+  }
+
+  /**
+   * Formats a timestamp as Go prints a {@code metav1.Time} with {@code %v} in a controller whose
+   * local zone is UTC: {@code 2025-01-02 03:00:01 +0000 UTC}, a fraction only when there is one.
+   */
+  static String goTime(@Nullable Instant t) {
+    if (t == null) {
+      return "<nil>";
+    }
+    java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
+    String fraction = "";
+    if (at.getNano() != 0) {
+      fraction = String.format("%09d", at.getNano()).replaceAll("0+$", "");
+      fraction = "." + fraction;
+    }
+    return String.format(
+        "%04d-%02d-%02d %02d:%02d:%02d%s +0000 UTC",
+        at.getYear(),
+        at.getMonthValue(),
+        at.getDayOfMonth(),
+        at.getHour(),
+        at.getMinute(),
+        at.getSecond(),
+        fraction);
+  }
+
+  private static String alreadyExists(String pod) {
+    return "pods \"" + pod + "\" already exists";
+  }
 
   private void anomaly(String subject, String rule, String message) {
     List<Anomaly> a = anomalies;

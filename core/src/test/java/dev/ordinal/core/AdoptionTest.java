@@ -323,6 +323,17 @@ class AdoptionTest {
     assertThat(plan.requeueAfter()).isNull();
     assertThat(plan.stopReason())
         .hasValueSatisfying(s -> assertThat(s.rule()).isEqualTo("R-ADOPT-5"));
+    // canAdopt's recheck fails, in upstream's words (a metav1.Time printed with %v).
+    assertThat(plan.error())
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.rule()).isEqualTo("R-ADOPT-5");
+              assertThat(e.object()).isEqualTo("foo");
+              assertThat(e.message())
+                  .isEqualTo(
+                      "can't adopt ControllerRevisions: default/foo has just been deleted at"
+                          + " 2025-12-31 23:00:00 +0000 UTC");
+            });
   }
 
   @Test

@@ -21,6 +21,7 @@ import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.VolumeClaimTemplate;
 import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.ReconcilePlan;
+import dev.ordinal.api.plan.SyncError;
 import dev.ordinal.core.validation.Defaults;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -551,6 +552,8 @@ class ClaimRetentionTest {
                   assertThat(s.rule()).isEqualTo("R-PVC-11");
                   assertThat(s.pod()).isEqualTo("foo-0");
                 });
+        // PodClaimIsStale only holds the pod back: the sync succeeds and nothing is retried.
+        assertThat(plan.fails()).isFalse();
       } else {
         assertThat(names(plan.actionsOf(Action.CreatePod.class))).containsExactly("foo-0");
         assertThat(plan.actionsOf(Action.CreateClaim.class)).hasSize(2 - claims.size());
@@ -636,6 +639,35 @@ class ClaimRetentionTest {
               assertThat(s.pod()).isEqualTo("foo-0");
               assertThat(s.message()).contains("datadir-foo-0");
             });
+    // The sync ends with createPersistentVolumeClaims' error, so it is retried, not requeued.
+    assertThat(plan.error())
+        .contains(new SyncError("datadir-foo-0", "R-PVC-3", "pvc datadir-foo-0 is being deleted"));
+    assertThat(plan.requeueAfter()).isNull();
+  }
+
+  @Test
+  void R_PVC_3_everyClaimBeingDeletedIsInTheAggregatedError() {
+    StatefulSet set =
+        withSpec(
+            newStatefulSet(1),
+            b ->
+                b.volumeClaimTemplates(
+                    List.of(
+                        VolumeClaimTemplate.of("datadir", "1Gi"),
+                        VolumeClaimTemplate.of("logs", "1Gi"))));
+    ObservedClaim datadir =
+        ImmutableObservedClaim.copyOf(claim("datadir-foo-0")).withDeletionTimestamp(NOW);
+    ObservedClaim logs =
+        ImmutableObservedClaim.copyOf(claim("logs-foo-0")).withDeletionTimestamp(NOW);
+
+    ReconcilePlan plan = plan(set, datadir, logs);
+
+    assertThat(plan.error())
+        .contains(
+            new SyncError(
+                "datadir-foo-0",
+                "R-PVC-3",
+                "[pvc datadir-foo-0 is being deleted, pvc logs-foo-0 is being deleted]"));
   }
 
   @Test
@@ -671,6 +703,7 @@ class ClaimRetentionTest {
     // Batches [0], [1, 2], [3, 4]: the second fails on foo-1, so the third never starts.
     assertThat(names(plan.actionsOf(Action.CreatePod.class))).containsExactly("foo-0", "foo-2");
     assertThat(plan.stopReason()).hasValueSatisfying(s -> assertThat(s.pod()).isEqualTo("foo-1"));
+    assertThat(plan.error().map(SyncError::message)).contains("pvc datadir-foo-1 is being deleted");
   }
 
   @Test
@@ -689,6 +722,8 @@ class ClaimRetentionTest {
               assertThat(s.rule()).isEqualTo("R-PVC-3");
               assertThat(s.pod()).isEqualTo("foo-1");
             });
+    // createMissingPersistentVolumeClaims returns the same error for a Pending pod.
+    assertThat(plan.error().map(SyncError::object)).contains("datadir-foo-1");
   }
 
   @ParameterizedTest

@@ -390,6 +390,14 @@ class PodCreationTest {
     assertThat(plan.stop()).isNotNull();
     assertThat(plan.stop().rule()).isEqualTo("R-ID-3");
     assertThat(plan.stop().pod()).isEqualTo("foo-01");
+    assertThat(plan.error())
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.rule()).isEqualTo("R-ID-3");
+              assertThat(e.object()).isEqualTo("foo-01");
+              // The update is sent for foo-1, which does not exist.
+              assertThat(e.message()).isEqualTo("pods \"foo-1\" not found");
+            });
     assertThat(plan.requeueAfter()).isNull();
     assertThat(plan.status().replicas()).isEqualTo(2);
   }

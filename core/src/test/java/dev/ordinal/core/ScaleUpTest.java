@@ -287,6 +287,8 @@ class ScaleUpTest {
     assertThat(steps(plan))
         .containsExactly("ReleasePod foo-1", "CreatePod foo-1", "WriteStatus status");
     assertStop(plan, "R-ORDER-10", "foo-1");
+    assertThat(plan.error().map(e -> e.rule() + " " + e.message()))
+        .contains("R-ORDER-10 pods \"foo-1\" already exists");
     assertThat(plan.requeueAfter()).isNull();
     assertThat(plan.status().replicas()).isEqualTo(1);
   }
@@ -308,6 +310,7 @@ class ScaleUpTest {
     // slot 1 happens.
     assertThat(steps(plan)).containsExactly("CreatePod foo-1", "WriteStatus status");
     assertStop(plan, "R-ORDER-10", "foo-1");
+    assertThat(plan.fails()).isTrue();
 
     c.remove("foo-1");
     ReconcilePlan gone = c.plan();

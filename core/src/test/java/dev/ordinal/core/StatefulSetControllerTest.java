@@ -70,6 +70,40 @@ class StatefulSetControllerTest {
     assertThat(result.requeueAfter()).isNull();
   }
 
+  @Test
+  void R_PVC_3_aClaimBeingDeletedFailsTheSyncThoughEveryCallSucceeds() {
+    FakeCluster cluster = new FakeCluster(newStatefulSet(2));
+    cluster.putClaim(
+        ObservedClaim.builder()
+            .name("datadir-foo-0")
+            .uid("c0")
+            .deletionTimestamp(cluster.now())
+            .build());
+    FaultyPort port = new FaultyPort(cluster);
+
+    SyncResult result = sync(port);
+
+    // Upstream's sync returns createPersistentVolumeClaims' error after writing the status; the
+    // work queue then retries it with backoff rather than after requeueAfter.
+    assertThat(result.ok()).isFalse();
+    assertThat(result.error()).isEqualTo("pvc datadir-foo-0 is being deleted");
+    assertThat(port.calls(Action.CreatePod.class)).isEmpty();
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
+    assertThat(result.requeueAfter()).isNull();
+  }
+
+  @Test
+  void R_PVC_3_aPortErrorComesBeforeThePlannedOne() {
+    FakeCluster cluster = new FakeCluster(newStatefulSet(1));
+    FaultyPort port = new FaultyPort(cluster);
+    port.fail(Action.CreateClaim.class, 1, Outcome.failed("quota exceeded"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.plan().fails()).isFalse();
+    assertThat(result.error()).contains("CreateClaim").contains("quota exceeded");
+  }
+
   /** TestStatefulSetStatusUpdate, "status error". */
   @Test
   void R_SYNC_4_aFailedStatusWriteIsTheSyncError() {

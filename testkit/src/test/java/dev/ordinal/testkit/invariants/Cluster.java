@@ -105,6 +105,6 @@ final class Cluster {
   }
 
   static ReconcilePlan plan(StatefulSetStatus status, Action... actions) {
-    return new ReconcilePlan(List.of(actions), status, null, null, List.of(), List.of());
+    return new ReconcilePlan(List.of(actions), status, null, null, null, List.of(), List.of());
   }
 }
