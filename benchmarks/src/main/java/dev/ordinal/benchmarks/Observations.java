@@ -266,17 +266,17 @@ public final class Observations {
     Collections.shuffle(claimList, random);
 
     StatefulSetStatus status =
-        new StatefulSetStatus(
-            observedGeneration,
-            pods,
-            pods,
-            atCurrent,
-            atUpdate,
-            pods,
-            current.name(),
-            update.name(),
-            0,
-            List.of());
+        StatefulSetStatus.builder()
+            .observedGeneration(observedGeneration)
+            .replicas(pods)
+            .readyReplicas(pods)
+            .currentReplicas(atCurrent)
+            .updatedReplicas(atUpdate)
+            .availableReplicas(pods)
+            .currentRevision(current.name())
+            .updateRevision(update.name())
+            .collisionCount(0)
+            .build();
     return Observation.builder()
         .set(ImmutableStatefulSet.copyOf(set).withStatus(status))
         .pods(podList)

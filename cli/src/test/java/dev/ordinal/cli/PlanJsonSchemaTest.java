@@ -203,23 +203,18 @@ class PlanJsonSchemaTest {
   /** Returns a report whose status carries a condition with every field set. */
   private static PlanReport reportWithCondition() {
     StatefulSetStatus status =
-        new StatefulSetStatus(
-            1,
-            0,
-            0,
-            0,
-            0,
-            0,
-            "web-1",
-            "web-1",
-            null,
-            List.of(
+        StatefulSetStatus.builder()
+            .observedGeneration(1)
+            .currentRevision("web-1")
+            .updateRevision("web-1")
+            .addCondition(
                 new StatefulSetCondition(
                     "Custom",
                     "True",
                     Instant.parse("2025-01-02T03:00:00Z"),
                     "SomeReason",
-                    "some message")));
+                    "some message"))
+            .build();
     ReconcilePlan plan = new ReconcilePlan(List.of(), status, null, null, null, List.of(), List.of());
     return new PlanReport(set(), Instant.EPOCH, Options.KubernetesVersion.V1_35, false, plan);
   }

@@ -591,7 +591,8 @@ final class Sync {
               claim.name(),
               claim.uid(),
               ClaimOwnership.desiredRefs(claim, set, pod.name(), pod.uid(), condemned),
-              pod.name()));
+              pod.name(),
+              condemned));
       Set<String> fixed = fixedClaims;
       if (fixed == null) {
         fixed = new HashSet<>();
@@ -862,17 +863,17 @@ final class Sync {
       current = statusUpdated;
       currentName = updateRevision.name();
     }
-    return new StatefulSetStatus(
-        set.generation(),
-        statusReplicas,
-        statusReady,
-        current,
-        statusUpdated,
-        statusAvailable,
-        currentName,
-        updateRevision.name(),
-        collisionCount,
-        List.of());
+    return StatefulSetStatus.builder()
+        .observedGeneration(set.generation())
+        .replicas(statusReplicas)
+        .readyReplicas(statusReady)
+        .currentReplicas(current)
+        .updatedReplicas(statusUpdated)
+        .availableReplicas(statusAvailable)
+        .currentRevision(currentName)
+        .updateRevision(updateRevision.name())
+        .collisionCount(collisionCount)
+        .build();
   }
 
   private void recountOverSlots() {

@@ -194,7 +194,7 @@ class ClaimRetentionTest {
       assertThat(plan.actions())
           .containsExactly(
               new Action.UpdateClaimOwners(
-                  "datadir-foo-0", claim.uid(), inRangeRefs(c.set()), "foo-0"),
+                  "datadir-foo-0", claim.uid(), inRangeRefs(c.set()), "foo-0", false),
               new Action.UpdatePod(
                   "foo-0", pod.uid(), "default", pod.labels(), pod.claimVolumes()));
     }

@@ -57,7 +57,18 @@ class DeletionTest {
     assertThat(plan.stop().pod()).isNull();
     // The status still counts every pod passed in.
     assertThat(plan.status())
-        .isEqualTo(new StatefulSetStatus(2, 3, 2, 3, 3, 2, revision, revision, 0, List.of()));
+        .isEqualTo(
+            StatefulSetStatus.builder()
+                .observedGeneration(2)
+                .replicas(3)
+                .readyReplicas(2)
+                .currentReplicas(3)
+                .updatedReplicas(3)
+                .availableReplicas(2)
+                .currentRevision(revision)
+                .updateRevision(revision)
+                .collisionCount(0)
+                .build());
   }
 
   @Test

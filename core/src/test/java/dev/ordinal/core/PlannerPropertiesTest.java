@@ -280,17 +280,17 @@ class PlannerPropertiesTest {
           // An unset collisionCount is computed as 0 but alone does not call for a write.
           assertThat(plan.status())
               .isEqualTo(
-                  new StatefulSetStatus(
-                      old.observedGeneration(),
-                      old.replicas(),
-                      old.readyReplicas(),
-                      old.currentReplicas(),
-                      old.updatedReplicas(),
-                      old.availableReplicas(),
-                      old.currentRevision(),
-                      old.updateRevision(),
-                      old.effectiveCollisionCount(),
-                      List.of()));
+                  StatefulSetStatus.builder()
+                      .observedGeneration(old.observedGeneration())
+                      .replicas(old.replicas())
+                      .readyReplicas(old.readyReplicas())
+                      .currentReplicas(old.currentReplicas())
+                      .updatedReplicas(old.updatedReplicas())
+                      .availableReplicas(old.availableReplicas())
+                      .currentRevision(old.currentRevision())
+                      .updateRevision(old.updateRevision())
+                      .collisionCount(old.effectiveCollisionCount())
+                      .build());
         });
   }
 
@@ -656,17 +656,17 @@ class PlannerPropertiesTest {
     }
     names.add(SET + "-gone");
     Integer collisions = pick(in, java.util.Arrays.asList(null, 0, 1));
-    return new StatefulSetStatus(
-        between(in, 0, (int) set.generation()),
-        between(in, 0, 9),
-        between(in, 0, 9),
-        between(in, 0, 9),
-        between(in, 0, 9),
-        between(in, 0, 9),
-        pick(in, names),
-        pick(in, names),
-        collisions,
-        List.of());
+    return StatefulSetStatus.builder()
+        .observedGeneration(between(in, 0, (int) set.generation()))
+        .replicas(between(in, 0, 9))
+        .readyReplicas(between(in, 0, 9))
+        .currentReplicas(between(in, 0, 9))
+        .updatedReplicas(between(in, 0, 9))
+        .availableReplicas(between(in, 0, 9))
+        .currentRevision(pick(in, names))
+        .updateRevision(pick(in, names))
+        .collisionCount(collisions)
+        .build();
   }
 
   private static ObservedPod randomPod(
@@ -827,17 +827,17 @@ class PlannerPropertiesTest {
       StatefulSet set =
           ImmutableStatefulSet.copyOf(base)
               .withStatus(
-                  new StatefulSetStatus(
-                      base.generation(),
-                      replicas,
-                      replicas,
-                      replicas,
-                      replicas,
-                      replicas,
-                      update.name(),
-                      update.name(),
-                      collisions,
-                      List.of()));
+                  StatefulSetStatus.builder()
+                      .observedGeneration(base.generation())
+                      .replicas(replicas)
+                      .readyReplicas(replicas)
+                      .currentReplicas(replicas)
+                      .updatedReplicas(replicas)
+                      .availableReplicas(replicas)
+                      .currentRevision(update.name())
+                      .updateRevision(update.name())
+                      .collisionCount(collisions)
+                      .build());
       ClaimRetentionPolicy policy = spec.effectiveRetentionPolicy();
       boolean setRef = policy.effectiveWhenDeleted() == RetentionPolicyType.DELETE;
 

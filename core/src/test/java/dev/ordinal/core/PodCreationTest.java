@@ -246,7 +246,13 @@ class PodCreationTest {
             "WriteStatus status");
     // Creations of this sync are not in its status (R-STATUS-5).
     assertThat(plan.status())
-        .isEqualTo(new StatefulSetStatus(1, 0, 0, 0, 0, 0, revision, revision, 0, List.of()));
+        .isEqualTo(
+            StatefulSetStatus.builder()
+                .observedGeneration(1)
+                .currentRevision(revision)
+                .updateRevision(revision)
+                .collisionCount(0)
+                .build());
   }
 
   // --- R-ID-2/3/4: identity repair in place ---

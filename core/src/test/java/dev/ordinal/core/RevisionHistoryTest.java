@@ -391,17 +391,17 @@ class RevisionHistoryTest {
     StatefulSetStatus s = set.status();
     return ImmutableStatefulSet.copyOf(set)
         .withStatus(
-            new StatefulSetStatus(
-                s.observedGeneration(),
-                s.replicas(),
-                s.readyReplicas(),
-                s.currentReplicas(),
-                s.updatedReplicas(),
-                s.availableReplicas(),
-                current.name(),
-                current.name(),
-                0,
-                List.of()));
+            StatefulSetStatus.builder()
+                .observedGeneration(s.observedGeneration())
+                .replicas(s.replicas())
+                .readyReplicas(s.readyReplicas())
+                .currentReplicas(s.currentReplicas())
+                .updatedReplicas(s.updatedReplicas())
+                .availableReplicas(s.availableReplicas())
+                .currentRevision(current.name())
+                .updateRevision(current.name())
+                .collisionCount(0)
+                .build());
   }
 
   /**

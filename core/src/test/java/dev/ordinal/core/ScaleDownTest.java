@@ -73,7 +73,17 @@ class ScaleDownTest {
     assertStop(plan, "R-ORDER-8", "foo-4");
     // The deletion is not reflected in this sync's status (R-STATUS-5).
     assertThat(plan.status())
-        .isEqualTo(new StatefulSetStatus(2, 5, 5, 5, 5, 5, revision, revision, 0, List.of()));
+        .isEqualTo(StatefulSetStatus.builder()
+            .observedGeneration(2)
+            .replicas(5)
+            .readyReplicas(5)
+            .currentReplicas(5)
+            .updatedReplicas(5)
+            .availableReplicas(5)
+            .currentRevision(revision)
+            .updateRevision(revision)
+            .collisionCount(0)
+            .build());
   }
 
   @Test

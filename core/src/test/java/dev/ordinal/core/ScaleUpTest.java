@@ -62,7 +62,17 @@ class ScaleUpTest {
     assertThat(created).containsExactly("foo-0", "foo-1", "foo-2");
     String revision = c.set().status().updateRevision();
     assertThat(c.set().status())
-        .isEqualTo(new StatefulSetStatus(1, 3, 3, 3, 3, 3, revision, revision, 0, List.of()));
+        .isEqualTo(StatefulSetStatus.builder()
+            .observedGeneration(1)
+            .replicas(3)
+            .readyReplicas(3)
+            .currentReplicas(3)
+            .updatedReplicas(3)
+            .availableReplicas(3)
+            .currentRevision(revision)
+            .updateRevision(revision)
+            .collisionCount(0)
+            .build());
   }
 
   // --- R-SPLIT-2: an empty slot is filled at the revision R-UPDATE-1 gives it ---

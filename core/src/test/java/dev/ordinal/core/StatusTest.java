@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The status one sync computes and when it is written (R-STATUS-1..10). */
@@ -148,7 +147,7 @@ class StatusTest {
     StatefulSetStatus old = c.set().status();
     StatefulSetCondition condition =
         new StatefulSetCondition("Custom", "True", Instant.EPOCH, "Because", "set by someone else");
-    c.apply(new Action.WriteStatus(withConditions(old, List.of(condition))));
+    c.apply(new Action.WriteStatus(old.withConditions(List.of(condition))));
     c.update(withReplicas(c.set(), 4));
 
     ReconcilePlan plan = plan(c);
@@ -228,7 +227,7 @@ class StatusTest {
   @Test
   void R_STATUS_9_collisionCountAloneDoesNotTriggerAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
-    c.apply(new Action.WriteStatus(withCollisionCount(c.set().status(), null)));
+    c.apply(new Action.WriteStatus(c.set().status().withCollisionCount(null)));
 
     ReconcilePlan plan = plan(c);
 
@@ -240,7 +239,7 @@ class StatusTest {
   void R_STATUS_9_availableReplicasAloneTriggersAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
-    c.apply(new Action.WriteStatus(withAvailable(old, 2)));
+    c.apply(new Action.WriteStatus(old.withAvailableReplicas(2)));
 
     ReconcilePlan plan = plan(c);
 
@@ -261,7 +260,7 @@ class StatusTest {
   void R_STATUS_9_anOlderGenerationDoesNotTriggerAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
-    c.apply(new Action.WriteStatus(withObservedGeneration(old, old.observedGeneration() + 5)));
+    c.apply(new Action.WriteStatus(old.withObservedGeneration(old.observedGeneration() + 5)));
 
     ReconcilePlan plan = plan(c);
 
@@ -326,42 +325,5 @@ class StatusTest {
         .withUid("uid-" + name)
         .withLabels(labels)
         .withDeletionTimestamp(now);
-  }
-
-  private static StatefulSetStatus withConditions(
-      StatefulSetStatus s, List<StatefulSetCondition> conditions) {
-    return copy(s, s.observedGeneration(), s.availableReplicas(), s.collisionCount(), conditions);
-  }
-
-  private static StatefulSetStatus withCollisionCount(
-      StatefulSetStatus s, @Nullable Integer collisionCount) {
-    return copy(s, s.observedGeneration(), s.availableReplicas(), collisionCount, s.conditions());
-  }
-
-  private static StatefulSetStatus withAvailable(StatefulSetStatus s, int available) {
-    return copy(s, s.observedGeneration(), available, s.collisionCount(), s.conditions());
-  }
-
-  private static StatefulSetStatus withObservedGeneration(StatefulSetStatus s, long generation) {
-    return copy(s, generation, s.availableReplicas(), s.collisionCount(), s.conditions());
-  }
-
-  private static StatefulSetStatus copy(
-      StatefulSetStatus s,
-      long observedGeneration,
-      int availableReplicas,
-      @Nullable Integer collisionCount,
-      List<StatefulSetCondition> conditions) {
-    return new StatefulSetStatus(
-        observedGeneration,
-        s.replicas(),
-        s.readyReplicas(),
-        s.currentReplicas(),
-        s.updatedReplicas(),
-        availableReplicas,
-        s.currentRevision(),
-        s.updateRevision(),
-        collisionCount,
-        conditions);
   }
 }

@@ -285,17 +285,18 @@ final class UpstreamInvariants {
       }
     }
     StatefulSetStatus undone =
-        new StatefulSetStatus(
-            status.observedGeneration(),
-            status.replicas(),
-            status.readyReplicas(),
-            status.currentReplicas() + uncounted,
-            status.updatedReplicas(),
-            status.availableReplicas(),
-            status.currentRevision(),
-            status.updateRevision(),
-            status.collisionCount(),
-            status.conditions());
+        StatefulSetStatus.builder()
+            .observedGeneration(status.observedGeneration())
+            .replicas(status.replicas())
+            .readyReplicas(status.readyReplicas())
+            .currentReplicas(status.currentReplicas() + uncounted)
+            .updatedReplicas(status.updatedReplicas())
+            .availableReplicas(status.availableReplicas())
+            .currentRevision(status.currentRevision())
+            .updateRevision(status.updateRevision())
+            .collisionCount(status.collisionCount())
+            .conditions(status.conditions())
+            .build();
     List<Violation> violations = SpecValidator.validateStatus(undone, obs.set().status());
     if (!violations.isEmpty()) {
       throw new AssertionError(

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * computes, why it stops where it stops, whether upstream's sync would end with an error, and when
  * to look again.
  *
- * @param actions the actions in the order upstream issues them
+ * @param actions the actions in the order upstream issues them, so phase by phase ({@link
+ *     Action#phase()} never decreases)
  * @param status the status the sync computes; written when {@link #actions()} has a {@link
  *     Action.WriteStatus}
  * @param stop why the sync stops early; null when it ran to the end
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param anomalies odd observed state the planner tolerated
  * @param burstBatches for Parallel sets, the index in {@code actions} where each slow-start batch
  *     begins (an applier stops launching batches after one that failed); empty otherwise
+ * @throws IllegalArgumentException if the actions are out of phase order, or a failing plan asks
+ *     for a requeue
  * @since 0.1.0
  */
 public record ReconcilePlan(
@@ -36,6 +39,17 @@ public record ReconcilePlan(
 
   public ReconcilePlan {
     actions = List.copyOf(actions);
+    for (int i = 1; i < actions.size(); i++) {
+      if (actions.get(i).phase().compareTo(actions.get(i - 1).phase()) < 0) {
+        throw new IllegalArgumentException(
+            "actions must be in phase order: "
+                + actions.get(i)
+                + " ("
+                + actions.get(i).phase()
+                + ") follows "
+                + actions.get(i - 1).phase());
+      }
+    }
     requireNonNull(status, "status");
     if (syncError != null && requeueAfter != null) {
       throw new IllegalArgumentException(

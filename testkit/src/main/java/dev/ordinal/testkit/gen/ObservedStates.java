@@ -125,17 +125,17 @@ public final class ObservedStates {
     int replicas = set.spec().effectiveReplicas();
     int counted = source.between(0, replicas + 1);
     int ready = source.between(0, counted);
-    return new StatefulSetStatus(
-        source.between(0, 1),
-        counted,
-        ready,
-        source.between(0, counted),
-        source.between(0, counted),
-        source.between(0, ready),
-        revisionName(source, revisions),
-        revisionName(source, revisions),
-        source.chance(30) ? null : 0,
-        List.of());
+    return StatefulSetStatus.builder()
+        .observedGeneration(source.between(0, 1))
+        .replicas(counted)
+        .readyReplicas(ready)
+        .currentReplicas(source.between(0, counted))
+        .updatedReplicas(source.between(0, counted))
+        .availableReplicas(source.between(0, ready))
+        .currentRevision(revisionName(source, revisions))
+        .updateRevision(revisionName(source, revisions))
+        .collisionCount(source.chance(30) ? null : 0)
+        .build();
   }
 
   private static String revisionName(Source source, List<String> revisions) {

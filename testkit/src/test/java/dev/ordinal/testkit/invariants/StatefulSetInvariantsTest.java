@@ -106,7 +106,18 @@ class StatefulSetInvariantsTest {
                     "web-rev2"));
     StatefulSet set =
         Cluster.withStatus(
-            web(2), new StatefulSetStatus(1, 2, 2, 1, 1, 2, Cluster.REV, "web-rev2", 0, List.of()));
+            web(2),
+            StatefulSetStatus.builder()
+                .observedGeneration(1)
+                .replicas(2)
+                .readyReplicas(2)
+                .currentReplicas(1)
+                .updatedReplicas(1)
+                .availableReplicas(2)
+                .currentRevision(Cluster.REV)
+                .updateRevision("web-rev2")
+                .collisionCount(0)
+                .build());
     Observation good = observe(set, List.of(old, updated), List.of(claim(set, 0), claim(set, 1)));
     assertThat(StatefulSetInvariants.update(good)).isEmpty();
     Observation bad =
@@ -332,7 +343,12 @@ class StatefulSetInvariantsTest {
   @Test
   void statusValid_reportsWhatTheApiserverWouldReject() {
     Observation obs = observe(web3, List.of(), List.of());
-    StatefulSetStatus bad = new StatefulSetStatus(1, 1, 2, 0, 0, 0, "", "", 0, List.of());
+    StatefulSetStatus bad = StatefulSetStatus.builder()
+        .observedGeneration(1)
+        .replicas(1)
+        .readyReplicas(2)
+        .collisionCount(0)
+        .build();
     assertThat(names(StatefulSetInvariants.statusValid(obs, plan(bad))))
         .containsExactly("statusValid");
   }
@@ -352,8 +368,15 @@ class StatefulSetInvariantsTest {
             .applyTo(
                 Cluster.withStatus(
                     set,
-                    new StatefulSetStatus(
-                        1, 1, 1, 0, 0, 1, current.name(), current.name(), 0, List.of())));
+                    StatefulSetStatus.builder()
+                        .observedGeneration(1)
+                        .replicas(1)
+                        .readyReplicas(1)
+                        .availableReplicas(1)
+                        .currentRevision(current.name())
+                        .updateRevision(current.name())
+                        .collisionCount(0)
+                        .build()));
     ObservedPod unlabelled =
         ready(updated, 0).withLabels(Map.of("app", "web", ObservedPod.POD_NAME_LABEL, "web-0"));
     Observation obs =
