@@ -9,9 +9,6 @@ import static dev.ordinal.core.Fixtures.withSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableObservedClaim;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
@@ -109,7 +106,7 @@ class ClaimRetentionTest {
   }
 
   private static void setClaimRefs(FakeCluster c, String claim, OwnerReference... refs) {
-    c.putClaim(ImmutableObservedClaim.copyOf(c.claims().get(claim)).withOwnerReferences(refs));
+    c.putClaim(c.claims().get(claim).withOwnerReferences(refs));
   }
 
   private static ObservedClaim claim(String name, OwnerReference... refs) {
@@ -439,7 +436,7 @@ class ClaimRetentionTest {
     setClaimRefs(c, "datadir-foo-0");
     setClaimRefs(c, "datadir-foo-2");
     StatefulSet deleted =
-        ImmutableStatefulSet.copyOf(withSpec(c.set(), b -> b.replicas(1)))
+        withSpec(c.set(), b -> b.replicas(1))
             .withDeletionTimestamp(NOW);
 
     ReconcilePlan plan =
@@ -626,7 +623,7 @@ class ClaimRetentionTest {
   void R_PVC_3_claimBeingDeletedStopsPodCreation(ClaimRetentionPolicy policy) {
     StatefulSet set = set(3, policy);
     ObservedClaim deleting =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-0")).withDeletionTimestamp(NOW);
+        claim("datadir-foo-0").withDeletionTimestamp(NOW);
 
     ReconcilePlan plan = plan(set, deleting);
 
@@ -656,9 +653,9 @@ class ClaimRetentionTest {
                         VolumeClaimTemplate.of("datadir", "1Gi"),
                         VolumeClaimTemplate.of("logs", "1Gi"))));
     ObservedClaim datadir =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-0")).withDeletionTimestamp(NOW);
+        claim("datadir-foo-0").withDeletionTimestamp(NOW);
     ObservedClaim logs =
-        ImmutableObservedClaim.copyOf(claim("logs-foo-0")).withDeletionTimestamp(NOW);
+        claim("logs-foo-0").withDeletionTimestamp(NOW);
 
     ReconcilePlan plan = plan(set, datadir, logs);
 
@@ -681,7 +678,7 @@ class ClaimRetentionTest {
                         VolumeClaimTemplate.of("datadir", "1Gi"),
                         VolumeClaimTemplate.of("logs", "1Gi"))));
     ObservedClaim deleting =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-0")).withDeletionTimestamp(NOW);
+        claim("datadir-foo-0").withDeletionTimestamp(NOW);
 
     ReconcilePlan plan = plan(set, deleting);
 
@@ -696,7 +693,7 @@ class ClaimRetentionTest {
   void R_PVC_3_burstFinishesTheFailingBatchAndStartsNoOther() {
     StatefulSet set = burst(newStatefulSet(5));
     ObservedClaim deleting =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-1")).withDeletionTimestamp(NOW);
+        claim("datadir-foo-1").withDeletionTimestamp(NOW);
 
     ReconcilePlan plan = plan(set, deleting);
 
@@ -711,7 +708,7 @@ class ClaimRetentionTest {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     c.phase("foo-1", PodPhase.PENDING);
     c.putClaim(
-        ImmutableObservedClaim.copyOf(c.claims().get("datadir-foo-1")).withDeletionTimestamp(NOW));
+        c.claims().get("datadir-foo-1").withDeletionTimestamp(NOW));
 
     ReconcilePlan plan = c.sync();
 
@@ -731,7 +728,7 @@ class ClaimRetentionTest {
   void R_PVC_3_existingClaimIsReusedAsIs(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
     ObservedClaim existing =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-0"))
+        claim("datadir-foo-0")
             .withLabels(Map.of("unrelated", "label"));
 
     ReconcilePlan plan = plan(set, existing);
@@ -884,7 +881,7 @@ class ClaimRetentionTest {
   void R_PVC_5_podWithWrongClaimVolumeIsRepointedAndClaimCreated() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     ObservedPod pod = c.pod("foo-1");
-    c.put(ImmutableObservedPod.copyOf(pod).withClaimVolumes(Map.of("datadir", "someone-else")));
+    c.put(pod.withClaimVolumes(Map.of("datadir", "someone-else")));
     c.claims().remove("datadir-foo-1");
 
     ReconcilePlan plan = c.sync();

@@ -6,11 +6,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservation;
-import dev.ordinal.api.ImmutableObservedClaim;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
@@ -101,7 +96,7 @@ class PlannerPropertiesTest {
         observations(),
         obs -> {
           ReconcilePlan first = reconciler.plan(obs);
-          Observation rebuilt = ImmutableObservation.builder().from(obs).build();
+          Observation rebuilt = Observation.builder().from(obs).build();
           assertThat(new StatefulSetReconciler().plan(rebuilt)).isEqualTo(first);
           assertThat(reconciler.plan(obs)).isEqualTo(first);
         });
@@ -527,8 +522,8 @@ class PlannerPropertiesTest {
         if (!chance(in, 50)) {
           continue;
         }
-        ImmutableControllerRevision rev =
-            ImmutableControllerRevision.copyOf(r)
+        ControllerRevision rev =
+            r
                 .withRevision(between(in, 0, 5) * 3 + i + 1)
                 .withUid("rev-uid-" + i)
                 .withCreationTimestamp(NOW.minusSeconds(86_400 - i));
@@ -614,11 +609,11 @@ class PlannerPropertiesTest {
             .build();
     StatefulSet set =
         Defaults.apply(
-            ImmutableStatefulSet.copyOf(raw)
+            raw
                 .withSpec(spec)
                 .withGeneration(generation)
                 .withDeletionTimestamp(deleting ? NOW.minusSeconds(30) : null));
-    return ImmutableStatefulSet.copyOf(set).withStatus(randomStatus(in, set));
+    return set.withStatus(randomStatus(in, set));
   }
 
   private static UpdateStrategy randomStrategy(RandomnessSource in, int replicas) {
@@ -811,21 +806,21 @@ class PlannerPropertiesTest {
       for (ControllerRevision r : BASE_REVISIONS) {
         if (revisions.size() < older && !r.template().equals(spec.template())) {
           revisions.add(
-              ImmutableControllerRevision.copyOf(r)
+              r
                   .withRevision(revisions.size() + 1)
                   .withUid("rev-uid-old-" + olderImage++)
                   .withCreationTimestamp(NOW.minusSeconds(86_400)));
         }
       }
       ControllerRevision update =
-          ImmutableControllerRevision.copyOf(BASE_REVISIONS.get(TEMPLATES.indexOf(spec.template())))
+          BASE_REVISIONS.get(TEMPLATES.indexOf(spec.template()))
               .withRevision(revisions.size() + 1)
               .withUid("rev-uid-update")
               .withCreationTimestamp(NOW.minusSeconds(3600));
       revisions.add(update);
       Integer collisions = chance(in, 50) ? 0 : null;
       StatefulSet set =
-          ImmutableStatefulSet.copyOf(base)
+          base
               .withStatus(
                   StatefulSetStatus.builder()
                       .observedGeneration(base.generation())
@@ -941,7 +936,7 @@ class PlannerPropertiesTest {
         set = withTemplate(set, pick(in, TEMPLATES));
       }
       if (chance(in, 5)) {
-        set = ImmutableStatefulSet.copyOf(set).withDeletionTimestamp(NOW.minusSeconds(30));
+        set = set.withDeletionTimestamp(NOW.minusSeconds(30));
       }
       String older = pick(in, BASE_REVISIONS).name();
       List<ObservedPod> pods = new ArrayList<>();
@@ -951,7 +946,7 @@ class PlannerPropertiesTest {
           pods.add(pod);
           continue;
         }
-        ImmutableObservedPod p = ImmutableObservedPod.copyOf(pod);
+        ObservedPod p = pod;
         switch (between(in, 0, 7)) {
           case 0:
             continue; // gone
@@ -1011,17 +1006,17 @@ class PlannerPropertiesTest {
       List<ObservedClaim> claims = new ArrayList<>();
       for (ObservedClaim claim : base.claims()) {
         if (chance(in, 10)) {
-          claims.add(ImmutableObservedClaim.copyOf(claim).withOwnerReferences(List.of()));
+          claims.add(claim.withOwnerReferences(List.of()));
         } else if (!chance(in, 5)) {
           claims.add(claim);
         }
       }
-      return ImmutableObservation.copyOf(base).withSet(set).withPods(pods).withClaims(claims);
+      return base.withSet(set).withPods(pods).withClaims(claims);
     };
   }
 
   private static StatefulSet withTemplate(StatefulSet set, PodTemplate template) {
-    return ImmutableStatefulSet.copyOf(set)
+    return set
         .withSpec(StatefulSetSpec.builder().from(set.spec()).template(template).build());
   }
 

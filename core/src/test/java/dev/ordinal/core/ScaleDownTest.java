@@ -4,7 +4,6 @@ import static dev.ordinal.core.Fixtures.newStatefulSet;
 import static dev.ordinal.core.Fixtures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.StatefulSet;
@@ -226,7 +225,7 @@ class ScaleDownTest {
   @Test
   void R_SPLIT_4_failedCondemnedPodIsScaledDownNotRecreated() {
     FakeCluster c = readyCluster(newStatefulSet(5));
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-4")).withPhase(PodPhase.FAILED).withReady(false));
+    c.put(c.pod("foo-4").withPhase(PodPhase.FAILED).withReady(false));
     c.scale(3);
 
     ReconcilePlan plan = c.plan();

@@ -4,7 +4,6 @@ import static dev.ordinal.core.Fixtures.newStatefulSet;
 import static dev.ordinal.core.Fixtures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.StatefulSetStatus;
@@ -207,7 +206,7 @@ class ScaleUpTest {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
     String uid = c.pod("foo-1").uid();
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-1")).withPhase(phase).withReady(false));
+    c.put(c.pod("foo-1").withPhase(phase).withReady(false));
 
     ReconcilePlan delete = c.sync();
     assertThat(steps(delete)).containsExactly("DeletePod foo-1 FINISHED", "WriteStatus status");
@@ -262,7 +261,7 @@ class ScaleUpTest {
     c.sync();
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
     labels.remove(ObservedPod.POD_NAME_LABEL);
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-0")).withLabels(labels));
+    c.put(c.pod("foo-0").withLabels(labels));
 
     ReconcilePlan pending = c.plan();
     assertThat(pending.actionsOf(Action.UpdatePod.class)).isEmpty();
@@ -288,7 +287,7 @@ class ScaleUpTest {
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
     labels.put("foo", "other"); // no longer selected, still owned
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-1")).withLabels(labels));
+    c.put(c.pod("foo-1").withLabels(labels));
 
     ReconcilePlan plan = c.plan();
 
@@ -310,7 +309,7 @@ class ScaleUpTest {
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
     labels.put("foo", "other");
     c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-1"))
+        c.pod("foo-1")
             .withLabels(labels)
             .withOwnerReferences(List.of()));
 

@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
@@ -328,7 +326,7 @@ class StatefulSetControllerTest {
     ObservedPod pod = c.pod("foo-2");
     Map<String, String> labels = new HashMap<>(pod.labels());
     labels.remove(ObservedPod.POD_NAME_LABEL);
-    c.put(ImmutableObservedPod.copyOf(pod).withLabels(labels));
+    c.put(pod.withLabels(labels));
     FaultyPort port = new FaultyPort(c);
     port.fail(Action.UpdatePod.class, 1, Outcome.failed("API server failed"));
 
@@ -409,7 +407,7 @@ class StatefulSetControllerTest {
 
   private static ControllerRevision revision(StatefulSet set, long number) {
     ControllerRevision r = Revisions.newRevision(set, number, 0);
-    return ImmutableControllerRevision.copyOf(r).withUid("uid-" + r.name());
+    return r.withUid("uid-" + r.name());
   }
 
   /**

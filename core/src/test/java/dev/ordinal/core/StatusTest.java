@@ -8,7 +8,6 @@ import static dev.ordinal.core.UpdateTestSupport.plan;
 import static dev.ordinal.core.UpdateTestSupport.withReplicas;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.StatefulSetCondition;
 import dev.ordinal.api.StatefulSetStatus;
@@ -43,7 +42,7 @@ class StatusTest {
   @Test
   void R_STATUS_1_aPodWithoutPhaseIsNotCreated() {
     FakeCluster c = converged(newStatefulSet(3));
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-2")).withPhase(null).withReady(false));
+    c.put(c.pod("foo-2").withPhase(null).withReady(false));
 
     StatefulSetStatus status = plan(c).status();
 
@@ -320,7 +319,7 @@ class StatusTest {
     Map<String, String> labels = new HashMap<>(pod.labels());
     labels.put(ObservedPod.REVISION_LABEL, revision);
     labels.put(ObservedPod.POD_NAME_LABEL, name);
-    return ImmutableObservedPod.copyOf(pod)
+    return pod
         .withName(name)
         .withUid("uid-" + name)
         .withLabels(labels)

@@ -3,8 +3,6 @@ package dev.ordinal.testkit.gen;
 import static java.util.Objects.requireNonNull;
 
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
@@ -74,7 +72,7 @@ public final class ObservedStates {
       revisionNames.add(r.name());
     }
     StatefulSet observed =
-        ImmutableStatefulSet.copyOf(set)
+        set
             .withGeneration(source.between(1, 3))
             .withStatus(status(source, set, revisionNames));
     List<ObservedPod> pods = pods(source, observed, revisionNames, now);
@@ -109,8 +107,8 @@ public final class ObservedStates {
       if (!names.add(r.name())) {
         continue;
       }
-      ImmutableControllerRevision built =
-          ImmutableControllerRevision.copyOf(r)
+      ControllerRevision built =
+          r
               .withUid("rev-uid-" + i)
               .withCreationTimestamp(now.minusSeconds(3600 - i));
       if (source.chance(10)) {
@@ -355,7 +353,7 @@ public final class ObservedStates {
   }
 
   private static StatefulSet withSpec(StatefulSet set, StatefulSetSpec spec) {
-    return ImmutableStatefulSet.copyOf(set).withSpec(spec);
+    return set.withSpec(spec);
   }
 
   /**

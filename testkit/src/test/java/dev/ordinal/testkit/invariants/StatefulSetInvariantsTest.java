@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
+import dev.ordinal.api.ControllerRevision;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
@@ -93,7 +94,7 @@ class StatefulSetInvariantsTest {
 
   @Test
   void update_checksRevisionsAgainstTheStatus() {
-    dev.ordinal.api.ImmutableObservedPod old = ready(web3, 0);
+    dev.ordinal.api.ObservedPod old = ready(web3, 0);
     ObservedPod updated =
         ready(web3, 1)
             .withLabels(
@@ -214,7 +215,7 @@ class StatefulSetInvariantsTest {
   @Test
   void onePodPerOrdinal_reportsTwoLivePodsForOneOrdinal() {
     ObservedPod canonical = ready(web3, 1);
-    dev.ordinal.api.ImmutableObservedPod padded =
+    dev.ordinal.api.ObservedPod padded =
         ready(web3, 1).withName("web-01").withUid("other");
     assertThat(
             StatefulSetInvariants.onePodPerOrdinal(
@@ -385,7 +386,7 @@ class StatefulSetInvariantsTest {
             .pods(List.of(unlabelled))
             .claims(List.of(claim(updated, 0)))
             .revisions(
-                List.of(dev.ordinal.api.ImmutableControllerRevision.copyOf(current).withUid("r1")))
+                List.of(current.withUid("r1")))
             .now(ObservedStates.NOW)
             .build();
     ReconcilePlan plan = reconciler.plan(obs);
@@ -461,7 +462,7 @@ class StatefulSetInvariantsTest {
         observe(
             set,
             List.of(ready(set, 0)),
-            List.of(dev.ordinal.api.ImmutableObservedClaim.copyOf(claim).withUid("new")));
+            List.of(claim.withUid("new")));
     assertThat(names(StatefulSetInvariants.noDataLost(before, files, replaced, Map.of())))
         .containsExactly("noDataLost");
   }
