@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @Value.Immutable
-public abstract class ControllerRevision {
+public abstract class ControllerRevision implements WithControllerRevision {
 
   /** The label holding the revision's hash (R-REV-3). */
   public static final String HASH_LABEL = "controller.kubernetes.io/hash";

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @Value.Immutable
-public abstract class Observation {
+public abstract class Observation implements WithObservation {
 
   /** Returns a new builder. */
   public static ImmutableObservation.Builder builder() {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @Value.Immutable
-public abstract class ObservedClaim {
+public abstract class ObservedClaim implements WithObservedClaim {
 
   /** Returns a new builder. */
   public static ImmutableObservedClaim.Builder builder() {

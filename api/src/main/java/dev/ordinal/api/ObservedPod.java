@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @Value.Immutable
-public abstract class ObservedPod {
+public abstract class ObservedPod implements WithObservedPod {
 
   /** The label naming the ControllerRevision a pod was created from (R-LABEL-5). */
   public static final String REVISION_LABEL = "controller-revision-hash";

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @Value.Immutable
-public abstract class StatefulSet {
+public abstract class StatefulSet implements WithStatefulSet {
 
   /** Returns a new builder. */
   public static ImmutableStatefulSet.Builder builder() {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @Value.Immutable
-public abstract class StatefulSetSpec {
+public abstract class StatefulSetSpec implements WithStatefulSetSpec {
 
   /** Returns a new builder. */
   public static ImmutableStatefulSetSpec.Builder builder() {

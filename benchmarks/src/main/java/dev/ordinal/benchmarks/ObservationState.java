@@ -1,6 +1,5 @@
 package dev.ordinal.benchmarks;
 
-import dev.ordinal.api.ImmutableObservation;
 import dev.ordinal.api.Observation;
 import dev.ordinal.core.StatefulSetReconciler;
 import java.time.Instant;
@@ -25,7 +24,7 @@ public class ObservationState {
   /** The state the set is in; every constant by default. */
   @Param public Scenario scenario;
 
-  private ImmutableObservation observation;
+  private Observation observation;
 
   /** Equal to the observation's {@code now} but another instance: see {@link #fresh()}. */
   private Instant sameNow;

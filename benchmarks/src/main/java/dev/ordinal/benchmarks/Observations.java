@@ -2,15 +2,12 @@ package dev.ordinal.benchmarks;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservation;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.LabelSelector;
+import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
-import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.PodNames;
@@ -79,7 +76,7 @@ public final class Observations {
    *
    * @throws IllegalArgumentException if {@code n} is below 2
    */
-  public static ImmutableObservation of(Scenario scenario, int n) {
+  public static Observation of(Scenario scenario, int n) {
     if (n < 2) {
       throw new IllegalArgumentException("n must be at least 2: " + n);
     }
@@ -236,15 +233,15 @@ public final class Observations {
    * tutorial's original template. The status is what a sync over these pods wrote, at generation
    * {@code observedGeneration}.
    */
-  private static ImmutableObservation build(
+  private static Observation build(
       StatefulSet set, int pods, boolean rollout, long observedGeneration) {
     ControllerRevision update = revision(set, rollout ? 2 : 1);
     ControllerRevision current =
         rollout
             ? revision(
-                ImmutableStatefulSet.copyOf(set)
+                set
                     .withSpec(
-                        ImmutableStatefulSetSpec.copyOf(set.spec()).withTemplate(template(IMAGE))),
+                        set.spec().withTemplate(template(IMAGE))),
                 1)
             : update;
     ClaimRetentionPolicy policy = set.spec().effectiveRetentionPolicy();
@@ -266,19 +263,19 @@ public final class Observations {
     Collections.shuffle(claimList, random);
 
     StatefulSetStatus status =
-        new StatefulSetStatus(
-            observedGeneration,
-            pods,
-            pods,
-            atCurrent,
-            atUpdate,
-            pods,
-            current.name(),
-            update.name(),
-            0,
-            List.of());
+        StatefulSetStatus.builder()
+            .observedGeneration(observedGeneration)
+            .replicas(pods)
+            .readyReplicas(pods)
+            .currentReplicas(atCurrent)
+            .updatedReplicas(atUpdate)
+            .availableReplicas(pods)
+            .currentRevision(current.name())
+            .updateRevision(update.name())
+            .collisionCount(0)
+            .build();
     return Observation.builder()
-        .set(ImmutableStatefulSet.copyOf(set).withStatus(status))
+        .set(set.withStatus(status))
         .pods(podList)
         .claims(claimList)
         .revisions(rollout ? List.of(current, update) : List.of(update))
@@ -289,7 +286,7 @@ public final class Observations {
   /** Returns the ControllerRevision of the set's template, as the apiserver stored it. */
   private static ControllerRevision revision(StatefulSet set, long number) {
     ControllerRevision r = Revisions.newRevision(set, number, 0);
-    return ImmutableControllerRevision.copyOf(r)
+    return r
         .withUid(uid(0xC0, number))
         .withCreationTimestamp(CREATED.plusSeconds(number));
   }

@@ -80,6 +80,15 @@ final class PlanJson {
     out.put("actions", actions);
     out.put("status", status(plan.status()));
     out.put("stop", stop(plan.stop()));
+    plan.error()
+        .ifPresent(
+            e -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("object", e.object());
+              m.put("rule", e.rule());
+              m.put("message", e.message());
+              out.put("error", m);
+            });
     out.put("requeueAfterSeconds", seconds(plan.requeueAfter()));
     List<Object> anomalies = new ArrayList<>();
     for (Anomaly a : plan.anomalies()) {

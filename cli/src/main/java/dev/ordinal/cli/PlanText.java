@@ -63,6 +63,12 @@ final class PlanText {
           .append(" (no batch starts after one in which an action failed)\n");
     }
     out.append(plan.stopReason().map(s -> "stops: " + s).orElse("runs to the end")).append('\n');
+    plan.error()
+        .ifPresent(
+            e ->
+                out.append("fails: ")
+                    .append(e)
+                    .append("; the controller retries with backoff\n"));
     for (Anomaly a : plan.anomalies()) {
       out.append("anomaly: ").append(a).append('\n');
     }

@@ -242,7 +242,10 @@ class PlanCommandTest {
         .contains("\n1. release pod web-1 (no longer selected)\n")
         .endsWith(
             "stops: web-1 already exists but is not managed by web; its creation fails with"
-                + " AlreadyExists until that pod is gone (R-ORDER-10)\n");
+                + " AlreadyExists until that pod is gone (R-ORDER-10)\n"
+                // Upstream's sync returns CreateStatefulPod's AlreadyExists (R-ORDER-10).
+                + "fails: pods \"web-1\" already exists (R-ORDER-10); the controller retries with"
+                + " backoff\n");
   }
 
   @Test
@@ -281,6 +284,8 @@ class PlanCommandTest {
     assertThat(plan("foreignController"))
         .endsWith(
             "(R-ORDER-10)\n"
+                + "fails: pods \"web-0\" already exists (R-ORDER-10); the controller retries with"
+                + " backoff\n"
                 + "anomaly: web-0: controlled by another owner (StatefulSet web); left alone"
                 + " (R-ADOPT-3)\n");
   }

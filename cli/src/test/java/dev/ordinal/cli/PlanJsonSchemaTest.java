@@ -6,6 +6,8 @@ import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.StatefulSetCondition;
 import dev.ordinal.api.StatefulSetStatus;
 import dev.ordinal.api.plan.ReconcilePlan;
+import dev.ordinal.api.plan.StopReason;
+import dev.ordinal.api.plan.SyncError;
 import dev.ordinal.core.validation.Defaults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +74,8 @@ class PlanJsonSchemaTest {
     plans.values().forEach(checker::check);
     // The planner never writes conditions; a status that carries one shows their shape.
     assertThat(checker.check(MAPPER.valueToTree(PlanJson.tree(reportWithCondition())))).isEmpty();
+    // Nor do the bundled scenarios fail; a plan with a sync error shows its shape.
+    assertThat(checker.check(MAPPER.valueToTree(PlanJson.tree(reportWithError())))).isEmpty();
 
     assertThat(checker.seen()).containsExactlyInAnyOrderElementsOf(checker.properties());
   }
@@ -153,6 +157,18 @@ class PlanJsonSchemaTest {
   }
 
   @Test
+  void R_PVC_3_error_isPresentOnlyWhenTheSyncFails() {
+    assertThat(plans.get("converged").has("error")).isFalse();
+    String json = PlanJson.write(reportWithError());
+    assertThat(json)
+        .contains("\"error\": {")
+        .contains("\"object\": \"www-web-0\"")
+        .contains("\"message\": \"pvc www-web-0 is being deleted\"");
+    assertThat(PlanText.write(reportWithError()))
+        .contains("fails: pvc www-web-0 is being deleted (R-PVC-3); the controller retries");
+  }
+
+  @Test
   void stop_isNullWhenTheSyncRunsToTheEnd_andItsPodNullWhenNoPodIsToBlame() {
     assertThat(plans.get("converged").get("stop").isNull()).isTrue();
     assertThat(plans.get("beingDeleted").get("stop").get("pod").isNull()).isTrue();
@@ -203,30 +219,38 @@ class PlanJsonSchemaTest {
   /** Returns a report whose status carries a condition with every field set. */
   private static PlanReport reportWithCondition() {
     StatefulSetStatus status =
-        new StatefulSetStatus(
-            1,
-            0,
-            0,
-            0,
-            0,
-            0,
-            "web-1",
-            "web-1",
-            null,
-            List.of(
+        StatefulSetStatus.builder()
+            .observedGeneration(1)
+            .currentRevision("web-1")
+            .updateRevision("web-1")
+            .addCondition(
                 new StatefulSetCondition(
                     "Custom",
                     "True",
                     Instant.parse("2025-01-02T03:00:00Z"),
                     "SomeReason",
-                    "some message")));
-    ReconcilePlan plan = new ReconcilePlan(List.of(), status, null, null, List.of(), List.of());
+                    "some message"))
+            .build();
+    ReconcilePlan plan = new ReconcilePlan(List.of(), status, null, null, null, List.of(), List.of());
+    return new PlanReport(set(), Instant.EPOCH, Options.KubernetesVersion.V1_35, false, plan);
+  }
+
+  private static PlanReport reportWithError() {
+    ReconcilePlan plan =
+        new ReconcilePlan(
+            List.of(),
+            StatefulSetStatus.EMPTY,
+            new StopReason("web-0", "R-PVC-3", "pvc www-web-0 is being deleted; web-0 waits"),
+            new SyncError("www-web-0", "R-PVC-3", "pvc www-web-0 is being deleted"),
+            null,
+            List.of(),
+            List.of());
     return new PlanReport(set(), Instant.EPOCH, Options.KubernetesVersion.V1_35, false, plan);
   }
 
   private static PlanReport reportWithRequeue(Duration requeue) {
     ReconcilePlan plan =
-        new ReconcilePlan(List.of(), StatefulSetStatus.EMPTY, null, requeue, List.of(), List.of());
+        new ReconcilePlan(List.of(), StatefulSetStatus.EMPTY, null, null, requeue, List.of(), List.of());
     return new PlanReport(set(), Instant.EPOCH, Options.KubernetesVersion.V1_35, false, plan);
   }
 

@@ -4,23 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.plan.ReconcilePlan;
-import dev.ordinal.api.plan.StopReason;
 import dev.ordinal.core.StatefulSetReconciler;
 import dev.ordinal.kube.ApiCall;
 import dev.ordinal.kube.ApiCalls;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Asks Ordinal and one release's oracle the same observation and compares their syncs.
  *
- * <p>Ordinal's plans carry no "the sync fails" flag: a failed sync is inferred from the stop
- * reason's rule, one of the rules whose step upstream ends with an error ({@link #FAILING_RULES}).
+ * <p>A plan that upstream's sync would end with an error says so ({@link ReconcilePlan#fails()}),
+ * which is compared with the oracle's {@code retry}.
  */
 public final class Conformance implements AutoCloseable {
-
-  /** The rules of the planner's failing steps: the pod's step returns an error upstream. */
-  public static final Set<String> FAILING_RULES = Set.of("R-ORDER-10", "R-PVC-3", "R-ID-3");
 
   private final Release release;
   private final StatefulSetReconciler reconciler;
@@ -84,9 +79,7 @@ public final class Conformance implements AutoCloseable {
     try {
       ReconcilePlan plan = reconciler.plan(observation);
       List<ApiCall> calls = ApiCalls.of(plan, objects.observed());
-      StopReason stop = plan.stop();
-      boolean failed = stop != null && FAILING_RULES.contains(stop.rule());
-      ordinal = new CallDiff.Ordinal(calls, plan.requeueAfter(), failed, List.of());
+      ordinal = new CallDiff.Ordinal(calls, plan.requeueAfter(), plan.fails(), List.of());
     } catch (RuntimeException e) {
       CallDiff.Difference d =
           new CallDiff.Difference(

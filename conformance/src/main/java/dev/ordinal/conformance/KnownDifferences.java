@@ -142,10 +142,9 @@ public final class KnownDifferences {
                   + " data-my-app-0: ... already exists' (it creates the claim on the pod's create"
                   + " and again on its update in one sync); Ordinal plans one create",
               "upstream's caches do not see its own writes within a sync, so a claim created"
-                  + " for a pod is created again by the pod's update; Ordinal's plans carry no"
-                  + " failure flag, so Ordinal's side is inferred from the stop rule"
-                  + " (Conformance.FAILING_RULES), which may be wrong",
-              "#9 (a failure flag in ReconcilePlan; R-PVC-3)"));
+                  + " for a pod is created again by the pod's update; Ordinal plans the"
+                  + " claim once and its plan does not fail",
+              "#9 (R-PVC-3)"));
 
   private KnownDifferences() {}
 

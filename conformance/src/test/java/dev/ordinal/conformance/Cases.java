@@ -141,19 +141,18 @@ final class Cases {
   /** Returns the status a previous sync wrote for pods at current and update revisions. */
   static StatefulSet withStatus(
       StatefulSet set, int replicas, String current, String update, int currentReplicas) {
-    return ImmutableStatefulSet.copyOf(set)
-        .withStatus(
-            new StatefulSetStatus(
-                set.generation() - 1,
-                replicas,
-                replicas,
-                currentReplicas,
-                replicas - currentReplicas,
-                replicas,
-                current,
-                update,
-                0,
-                List.of()));
+    return set.withStatus(
+        StatefulSetStatus.builder()
+            .observedGeneration(set.generation() - 1)
+            .replicas(replicas)
+            .readyReplicas(replicas)
+            .currentReplicas(currentReplicas)
+            .updatedReplicas(replicas - currentReplicas)
+            .availableReplicas(replicas)
+            .currentRevision(current)
+            .updateRevision(update)
+            .collisionCount(0)
+            .build());
   }
 
   /** Returns the observation, synced half a second after the objects' whole-second times. */

@@ -1,7 +1,6 @@
 package dev.ordinal.core;
 
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
 import dev.ordinal.api.Json;
 import dev.ordinal.api.PodTemplate;
 import dev.ordinal.api.StatefulSet;
@@ -56,7 +55,7 @@ final class RevisionPlanner {
       update = newest;
     } else if (lastEqual != null) {
       // Rollback: the equal revision becomes the newest by taking the next number (R-REV-4).
-      update = ImmutableControllerRevision.copyOf(lastEqual).withRevision(next);
+      update = lastEqual.withRevision(next);
       actions.add(new Action.RenumberRevision(lastEqual.name(), lastEqual.uid(), next));
     } else if (semanticComparison
         && newest != null
@@ -70,7 +69,7 @@ final class RevisionPlanner {
         ControllerRevision existing = byName(all, name);
         if (existing == null) {
           // The name carries the final count; the hash label keeps the first one, as upstream.
-          created = ImmutableControllerRevision.copyOf(candidate).withName(name);
+          created = candidate.withName(name);
           actions.add(new Action.CreateRevision(created));
         } else if (existing.data().equals(data)) {
           created = existing;

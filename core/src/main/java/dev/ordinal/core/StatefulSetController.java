@@ -6,7 +6,6 @@ import dev.ordinal.api.Observation;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.StatefulSetStatus;
 import dev.ordinal.api.plan.Action;
-import dev.ordinal.api.plan.DeleteReason;
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.api.port.ClusterPort;
 import dev.ordinal.api.port.Outcome;
@@ -19,7 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The thin shell around the planner: observes a set through a {@link ClusterPort}, plans one sync
- * and applies it, handling API errors as upstream's controller does.
+ * with a {@link StatefulSetReconciler} and applies it, handling API errors as upstream's
+ * controller does. The reconciler plans and writes nothing; this class is the one that writes.
+ *
+ * <p>{@link #apply} walks the plan's {@link Action.Phase phases} in upstream's order:
  *
  * <ul>
  *   <li>Adoption and revision writes come first; if one fails the sync stops (R-SYNC-1).
@@ -30,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  *       other failure is, including {@code ALREADY_EXISTS} on a pod (R-ORDER-10).
  *   <li>The status is written even when the sync failed (R-SYNC-4), without the decrements of
  *       update deletions that did not happen; surplus history is deleted afterwards.
+ *   <li>A plan that {@linkplain ReconcilePlan#fails() fails} on what it observed (a claim being
+ *       deleted, say) makes the sync fail with that error once its actions are applied, as
+ *       upstream's does, unless an API call failed first.
  * </ul>
  *
  * <p>It holds no state between syncs; the caller requeues on error or after {@link
@@ -84,123 +89,169 @@ public final class StatefulSetController {
     return apply(observation.set(), plan);
   }
 
-  /** Applies a plan through the port, stopping as upstream stops on errors. */
+  /**
+   * Applies a plan through the port, phase by phase as upstream's sync runs them ({@link
+   * Action.Phase}), stopping where upstream stops on an error.
+   */
   public SyncResult apply(StatefulSet set, ReconcilePlan plan) {
-    List<SyncResult.Applied> applied = new ArrayList<>();
-    List<Action> actions = plan.actions();
-    String error = null;
-    int missedUpdateDeletions = 0;
-    int batchEnd = Integer.MAX_VALUE;
-    // The first failed action of each pod: upstream returns from that pod's step at its error.
-    Map<String, SyncResult.Applied> failedSteps = new HashMap<>();
-    String lastStep = null;
-    int i = 0;
-    for (; i < actions.size(); i++) {
-      Action a = actions.get(i);
-      if (a instanceof Action.WriteStatus || a instanceof Action.DeleteRevision) {
-        break;
-      }
-      if (i >= batchEnd) {
-        break;
-      }
-      String pod = podOf(a);
-      if (lastStep != null && !lastStep.equals(pod)) {
-        break;
-      }
-      SyncResult.Applied failed = pod == null ? null : failedSteps.get(pod);
-      if (failed != null && !continuesAfter(failed, a)) {
-        missedUpdateDeletions += isUpdateDeletion(a) ? 1 : 0;
-        continue;
-      }
+    Run run = new Run(set, plan);
+    if (run.setup()) {
+      boolean stepsOk = run.podSteps();
+      run.updateDeletions(stepsOk);
+      run.status();
+      run.history();
+    }
+    return run.result();
+  }
+
+  /** One application of a plan: a cursor over its actions, what was applied, the first error. */
+  private final class Run {
+    private final StatefulSet set;
+    private final ReconcilePlan plan;
+    private final List<Action> actions;
+    private final List<SyncResult.Applied> applied = new ArrayList<>();
+    private @Nullable String error;
+    private int next;
+    /** Rolling-update deletions that did not happen: the status must not count them. */
+    private int missedUpdateDeletions;
+
+    Run(StatefulSet set, ReconcilePlan plan) {
+      this.set = set;
+      this.plan = plan;
+      this.actions = plan.actions();
+    }
+
+    private boolean inPhase(Action.Phase last) {
+      return next < actions.size() && actions.get(next).phase().compareTo(last) <= 0;
+    }
+
+    private Outcome call(Action a) {
       Outcome outcome = port.apply(set, a);
       applied.add(new SyncResult.Applied(a, outcome));
-      if (outcome.isOk() || sunk(a, outcome)) {
-        continue;
-      }
-      if (error == null) {
+      if (!outcome.isOk() && !sunk(a, outcome) && error == null) {
         error = describe(a, outcome);
       }
-      if (isUpdateDeletion(a)) {
-        // Upstream returns at the first failed update deletion.
-        missedUpdateDeletions++;
-        i++;
-        break;
+      return outcome;
+    }
+
+    private boolean failed(Action a, Outcome outcome) {
+      return !outcome.isOk() && !sunk(a, outcome);
+    }
+
+    /**
+     * Adoption and the revision writes (R-SYNC-1). Returns false if one failed: upstream's sync
+     * returns before it computes a status, so nothing else happens.
+     */
+    boolean setup() {
+      while (inPhase(Action.Phase.REVISIONS)) {
+        Action a = actions.get(next++);
+        if (failed(a, call(a))) {
+          return false;
+        }
       }
-      if (isSetup(a) || pod == null) {
-        i++;
-        break;
+      return true;
+    }
+
+    /**
+     * Each pod's step, replicas then condemned, as {@code runForAll} runs them: under OrderedReady
+     * the sync ends with the step that failed; in Parallel mode the failing slow-start batch
+     * finishes and no other starts (R-SYNC-5). Within a failed step only what upstream still does
+     * after the error runs (R-PVC-4). Returns false if a step failed.
+     */
+    boolean podSteps() {
+      Map<String, SyncResult.Applied> failedSteps = new HashMap<>(0);
+      String lastStep = null;
+      int batchEnd = Integer.MAX_VALUE;
+      for (; inPhase(Action.Phase.CONDEMNED) && next < batchEnd; next++) {
+        Action a = actions.get(next);
+        String pod = requireNonNull(a.podName(), "bug: a pod-phase action without a pod");
+        if (lastStep != null && !lastStep.equals(pod)) {
+          break;
+        }
+        SyncResult.Applied failed = failedSteps.get(pod);
+        if (failed != null && !continuesAfter(failed, a)) {
+          continue;
+        }
+        Outcome outcome = call(a);
+        if (!failed(a, outcome)) {
+          continue;
+        }
+        failedSteps.putIfAbsent(pod, new SyncResult.Applied(a, outcome));
+        int end = endOfBatch(plan, next);
+        if (end < 0) {
+          lastStep = pod; // OrderedReady: the failed pod's step ends, and with it the sync
+        } else {
+          batchEnd = end; // Parallel: the batch's other steps still run
+        }
       }
-      failedSteps.putIfAbsent(pod, new SyncResult.Applied(a, outcome));
-      int end = endOfBatch(plan, i);
-      if (end < 0) {
-        // OrderedReady: the failed pod's step ends, and with it the sync.
-        lastStep = pod;
-      } else {
-        // Parallel: the batch's other steps still run; no further batch starts.
-        batchEnd = end;
+      while (inPhase(Action.Phase.CONDEMNED)) {
+        next++;
+      }
+      return failedSteps.isEmpty();
+    }
+
+    /**
+     * Rolling-update deletions, reached only if every pod step succeeded; upstream returns at the
+     * first that fails, and {@code NotFound} is no failure (R-UPDATE-3).
+     */
+    void updateDeletions(boolean reached) {
+      for (; inPhase(Action.Phase.UPDATE); next++) {
+        Action a = actions.get(next);
+        if (!reached) {
+          missedUpdateDeletions++;
+        } else if (failed(a, call(a))) {
+          missedUpdateDeletions++;
+          reached = false;
+        }
       }
     }
-    // Update deletions never reached do not happen either.
-    for (int k = i; k < actions.size(); k++) {
-      if (isUpdateDeletion(actions.get(k))) {
-        missedUpdateDeletions++;
+
+    /**
+     * The status write (R-SYNC-4): even after a failure. Upstream returns before decrementing for
+     * a deletion that failed or never ran, then writes the status only if it differs from the
+     * set's (updateStatefulSetStatus): the decision is made on that status.
+     */
+    void status() {
+      Action.WriteStatus write = null;
+      for (; inPhase(Action.Phase.STATUS); next++) {
+        write = (Action.WriteStatus) actions.get(next);
       }
-    }
-    boolean setupFailed = error != null && applied.stream().anyMatch(x -> !x.outcome().isOk()
-        && isSetup(x.action()));
-    if (!setupFailed) {
-      Action.WriteStatus write =
-          plan.actionsOf(Action.WriteStatus.class).stream().findFirst().orElse(null);
       if (missedUpdateDeletions > 0 && error != null) {
-        // Upstream returns before decrementing for a failed deletion, then writes the status
-        // only if it differs from the set's (updateStatefulSetStatus): decide on that status.
         StatefulSetStatus s = plan.status();
-        s = withCurrentReplicas(s, s.currentReplicas() + missedUpdateDeletions);
+        s = s.withCurrentReplicas(s.currentReplicas() + missedUpdateDeletions);
         write = Sync.inconsistentStatus(set.status(), s) ? new Action.WriteStatus(s) : null;
       }
       if (write != null) {
-        Outcome outcome = port.apply(set, write);
-        applied.add(new SyncResult.Applied(write, outcome));
-        if (!outcome.isOk() && error == null) {
-          error = describe(write, outcome);
-        }
+        call(write);
       }
-      for (Action a : actions) {
-        if (a instanceof Action.DeleteRevision) {
-          Outcome outcome = port.apply(set, a);
-          applied.add(new SyncResult.Applied(a, outcome));
-          // truncateHistory returns DeleteControllerRevision's error as is, NotFound included.
-          if (!outcome.isOk()) {
-            if (error == null) {
-              error = describe(a, outcome);
-            }
-            break;
-          }
+    }
+
+    /** truncateHistory: returns DeleteControllerRevision's error as is, NotFound included. */
+    void history() {
+      for (; inPhase(Action.Phase.HISTORY); next++) {
+        if (!call(actions.get(next)).isOk()) {
+          break;
         }
       }
     }
-    return new SyncResult(plan, applied, error, error == null ? plan.requeueAfter() : null);
+
+    SyncResult result() {
+      String e = error;
+      if (e == null && plan.syncError() != null) {
+        // What upstream's sync fails on in the observation itself (a claim being deleted, say):
+        // the sync returns that error even though every call the plan makes succeeded.
+        e = plan.syncError().message();
+      }
+      return new SyncResult(plan, applied, e, e == null ? plan.requeueAfter() : null);
+    }
   }
 
+  /** Returns true if upstream treats this outcome as success: NotFound on a pod gone already. */
   private static boolean sunk(Action a, Outcome outcome) {
     return outcome.kind() == Outcome.Kind.NOT_FOUND
-        && (isUpdateDeletion(a) || a instanceof Action.ReleasePod || a instanceof Action.AdoptPod);
-  }
-
-  /** Returns the pod whose step an action belongs to, or null for set-level actions. */
-  private static @Nullable String podOf(Action a) {
-    if (a instanceof Action.CreateClaim) {
-      return ((Action.CreateClaim) a).podName();
-    } else if (a instanceof Action.CreatePod) {
-      return ((Action.CreatePod) a).pod().name();
-    } else if (a instanceof Action.DeletePod) {
-      return ((Action.DeletePod) a).name();
-    } else if (a instanceof Action.UpdatePod) {
-      return ((Action.UpdatePod) a).name();
-    } else if (a instanceof Action.UpdateClaimOwners) {
-      return ((Action.UpdateClaimOwners) a).podName();
-    }
-    return null;
+        && (a.phase() == Action.Phase.UPDATE
+            || a instanceof Action.ReleasePod
+            || a instanceof Action.AdoptPod);
   }
 
   /**
@@ -218,19 +269,6 @@ public final class StatefulSetController {
         && a instanceof Action.UpdateClaimOwners;
   }
 
-  private static boolean isUpdateDeletion(Action a) {
-    return a instanceof Action.DeletePod && ((Action.DeletePod) a).reason() == DeleteReason.UPDATE;
-  }
-
-  /** Adoption and revision writes: upstream does them before touching pods. */
-  private static boolean isSetup(Action a) {
-    return a instanceof Action.AdoptRevision
-        || a instanceof Action.AdoptPod
-        || a instanceof Action.ReleasePod
-        || a instanceof Action.CreateRevision
-        || a instanceof Action.RenumberRevision;
-  }
-
   /** Returns the index where the burst batch holding action {@code i} ends, or -1 if none. */
   private static int endOfBatch(ReconcilePlan plan, int i) {
     List<Integer> starts = plan.burstBatches();
@@ -240,20 +278,6 @@ public final class StatefulSetController {
       }
     }
     return starts.isEmpty() || starts.get(0) > i ? -1 : Integer.MAX_VALUE;
-  }
-
-  private static StatefulSetStatus withCurrentReplicas(StatefulSetStatus s, int current) {
-    return new StatefulSetStatus(
-        s.observedGeneration(),
-        s.replicas(),
-        s.readyReplicas(),
-        current,
-        s.updatedReplicas(),
-        s.availableReplicas(),
-        s.currentRevision(),
-        s.updateRevision(),
-        s.collisionCount(),
-        s.conditions());
   }
 
   private static String describe(Action a, Outcome outcome) {

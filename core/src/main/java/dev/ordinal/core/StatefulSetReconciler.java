@@ -24,6 +24,12 @@ import org.jspecify.annotations.Nullable;
  * plan.stopReason().ifPresent(System.out::println);
  * }</pre>
  *
+ * <p>Despite its name (a Java Operator SDK reader expects a "reconciler" to write), this class only
+ * <em>plans</em>: it reads nothing but the observation and writes nothing. {@link
+ * StatefulSetController} is the part that <em>applies</em> a plan through a {@link
+ * dev.ordinal.api.port.ClusterPort}, with upstream's error handling; an operator may equally apply
+ * {@link ReconcilePlan#actions()} itself.
+ *
  * <p>Instances are thread-safe; the only state they keep is the last set they validated, so that
  * planning the same set again skips validation. A plan reads each observed pod a small, fixed
  * number of times and allocates little beyond the actions it returns.

@@ -10,7 +10,6 @@ import static dev.ordinal.core.PodPredicates.isTerminating;
 
 import dev.ordinal.api.ControllerRevision;
 import dev.ordinal.api.IntOrString;
-import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
@@ -21,15 +20,17 @@ import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.StatefulSetSpec;
 import dev.ordinal.api.StatefulSetStatus;
 import dev.ordinal.api.UpdateStrategyType;
-import dev.ordinal.api.VolumeClaimTemplate;
 import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.Anomaly;
 import dev.ordinal.api.plan.DeleteReason;
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.api.plan.StopReason;
+import dev.ordinal.api.plan.SyncError;
 import dev.ordinal.core.revision.Revisions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,60 +43,63 @@ import org.jspecify.annotations.Nullable;
  * action instead of made. A new instance serves one plan; it is not thread-safe and not reused.
  *
  * <p>The plan assumes every action succeeds. Where upstream fails deterministically on what it
- * reads (a claim being deleted, a pod that cannot be renamed) the plan stops there, as upstream's
- * sync returns the error.
+ * reads (a claim being deleted, a pod that cannot be renamed) the plan stops there and carries the
+ * error upstream's sync returns ({@link SyncError}).
+ *
+ * <p><b>How one pass counts.</b> Upstream walks the pods several times: to claim them, to file
+ * them into slots, to count the status, to find the first unavailable pod, to count unavailable
+ * and outdated replicas. Here the revisions are chosen first, so that the single pass that claims
+ * the pods can also count each managed pod into the status ({@link StatusTally}) and file it into
+ * its slot ({@link Slots}), which gathers on the way what scale-down and the update phase will ask.
+ * Only odd input (two pods of one ordinal, an unparsable ordinal) sends the status and the slot
+ * queries back over the slots, as upstream counts only the pods it filed.
  */
 final class Sync {
 
   /** Upstream's {@code MaxBatchSize}: the largest slow-start batch in Parallel mode. */
   static final int MAX_BATCH_SIZE = 500;
 
+  // The observation and what the sync reads of it often.
   private final Observation obs;
   private final StatefulSet set;
   private final StatefulSetSpec spec;
   private final ReconcilerOptions options;
   private final Instant now;
   private final int minReadySeconds;
+  /** OrderedReady: one pod at a time; Parallel is not monotonic. */
   private final boolean monotonic;
   private final int start;
   private final int replicaCount;
+  /** The lowest partition index: rolling-update deletions stop there. */
+  private final int updateMin;
 
+  // The revisions, chosen before the pods are claimed.
+  private ControllerRevision currentRevision;
+  private ControllerRevision updateRevision;
+  private int collisionCount;
+
+  // The pods, filed and counted in one pass (see the class comment).
+  private @Nullable Slots slots;
+  private @Nullable StatusTally tally;
+  private final ClaimSteps claims;
+  /** Built when the sync first needs a pod or claim. */
+  private @Nullable PodFactory factory;
+  /** Names of pods in the set's namespace that the set does not manage; null while none. */
+  private @Nullable Set<String> unmanagedNames;
+  /** Count of status.currentReplicas decremented by rolling-update deletions (R-STATUS-4). */
+  private int updateDeletions;
+
+  // What the plan records.
   private final List<Action> actions = new ArrayList<>();
   private @Nullable List<Anomaly> anomalies;
   private @Nullable List<Integer> batches;
   private @Nullable StopReason stop;
-  /** Claims whose owner references this plan already rewrote: the cache still shows them old. */
-  private @Nullable Set<String> fixedClaims;
-
-  private ControllerRevision currentRevision;
-  private ControllerRevision updateRevision;
-  private int collisionCount;
-  private @Nullable PodFactory factory;
-
-  /** Pods in the replica range by index; null where none exists (a placeholder in upstream). */
-  private ObservedPod[] replicas = new ObservedPod[0];
-  /** Pods above or below the range, highest ordinal first once sorted. */
-  private final List<ObservedPod> condemned = new ArrayList<>(0);
-  /** Claimed pods that neither fill a slot nor are condemned (duplicates, unparsable ordinals). */
-  private int droppedPods;
-
-  // What the update phase and scale-down need to know about the slots, gathered while the pods are
-  // claimed so that the slots are not scanned again. Exact only while no pod lost its slot to a
-  // duplicate (droppedPods == 0); otherwise the slots are scanned.
-  /** The lowest partition index: rolling-update deletions stop there. */
-  private final int updateMin;
-  private int filledSlots;
-  private int unavailableSlots;
-  private int firstUnavailableSlot = Integer.MAX_VALUE;
-  /** Live slots at or above updateMin whose revision is not the update revision. */
-  private int outdatedSlots;
-
-  // Status counters (R-STATUS-1..4).
-  private int statusReplicas;
-  private int statusReady;
-  private int statusAvailable;
-  private int statusCurrent;
-  private int statusUpdated;
+  /** Set by a step that failed with an error, as opposed to one that merely stops (monotonic). */
+  private boolean failedStep;
+  /** Upstream's error messages of this sync, distinct, in the order they arise; null while none. */
+  private @Nullable List<String> errors;
+  private @Nullable String errorObject;
+  private @Nullable String errorRule;
 
   Sync(Observation obs, ReconcilerOptions options) {
     this.obs = obs;
@@ -109,6 +113,7 @@ final class Sync {
     this.replicaCount = spec.effectiveReplicas();
     RollingUpdate ru = spec.updateStrategy().rollingUpdate();
     this.updateMin = ru == null ? 0 : ru.effectivePartition();
+    this.claims = new ClaimSteps(this, obs);
   }
 
   ReconcilePlan run() {
@@ -128,10 +133,26 @@ final class Sync {
     claimPods();
     actions.addAll(revisionActions);
 
-    slotPods();
+    slots().seal(currentRevision == updateRevision ? 0 : newPodsAtCurrentBelow());
     updateStatefulSet();
     StatefulSetStatus status = status();
     return finish(status, history);
+  }
+
+  private Slots slots() {
+    Slots s = slots;
+    if (s == null) {
+      throw new IllegalStateException("bug: the pods are not claimed yet");
+    }
+    return s;
+  }
+
+  private StatusTally tally() {
+    StatusTally t = tally;
+    if (t == null) {
+      throw new IllegalStateException("bug: the pods are not claimed yet");
+    }
+    return t;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -150,8 +171,10 @@ final class Sync {
     if (orphans) {
       if (set.isBeingDeleted()) {
         // canAdopt fails on a set being deleted, and the whole sync returns that error.
-        stop(null, "R-ADOPT-5", set.name() + " is being deleted; its orphan revisions cannot be"
-            + " adopted, so the sync fails before it reaches the pods");
+        fail(null, set.name(), "R-ADOPT-5", set.name() + " is being deleted; its orphan revisions"
+            + " cannot be adopted, so the sync fails before it reaches the pods",
+            "can't adopt ControllerRevisions: " + set.namespace() + "/" + set.name()
+                + " has just been deleted at " + goTime(set.deletionTimestamp()));
         return null;
       }
       for (ControllerRevision r : history) {
@@ -168,8 +191,20 @@ final class Sync {
    * and files them into slots.
    */
   private void claimPods() {
+    Slots s =
+        new Slots(
+            start,
+            replicaCount,
+            updateMin,
+            minReadySeconds,
+            now,
+            options.maxUnavailableRollingUpdate(),
+            updateRevision.name());
+    StatusTally t =
+        new StatusTally(minReadySeconds, now, currentRevision.name(), updateRevision.name());
+    slots = s;
+    tally = t;
     List<ObservedPod> pods = obs.pods();
-    replicas = new ObservedPod[replicaCount];
     for (int i = 0; i < pods.size(); i++) {
       ObservedPod pod = pods.get(i);
       switch (Adoption.claimPod(set, pod)) {
@@ -201,12 +236,10 @@ final class Sync {
         default:
           throw new AssertionError();
       }
-      claimed(pod);
+      t.count(pod);
+      file(s, pod);
     }
   }
-
-  /** Names of pods in the set's namespace that the set does not manage; null while none. */
-  private @Nullable Set<String> unmanagedNames;
 
   /** Remembers a pod the set leaves alone: a pod of its name cannot be created (R-ORDER-10). */
   private void unmanaged(ObservedPod pod) {
@@ -220,94 +253,46 @@ final class Sync {
     }
   }
 
-  /** Counts a managed pod into the status and files it into its slot (R-SPLIT-1, R-NAME-5). */
-  private void claimed(ObservedPod pod) {
-    count(pod);
-    int ordinal = pod.ordinal();
-    if (ordinal >= start && ordinal - start < replicaCount && ordinal >= 0) {
-      int slot = ordinal - start;
-      ObservedPod previous = replicas[slot];
-      if (previous == null) {
-        filledSlots++;
-        noteSlot(slot, pod);
-      } else {
-        droppedPods++;
-        anomaly(previous.name(), "R-NAME-5", "shares ordinal " + ordinal + " with " + pod.name()
-            + ", which comes later and takes the slot; " + previous.name() + " is neither a"
-            + " replica nor condemned");
-      }
-      replicas[slot] = pod;
-    } else if (ordinal >= 0) {
-      condemned.add(pod);
-    } else {
-      droppedPods++;
-      anomaly(pod.name(), "R-SPLIT-1", "its ordinal does not parse as a 32-bit number; ignored");
-    }
-  }
-
-  /** Gathers a slot's availability and revision for the update phase and scale-down. */
-  private void noteSlot(int slot, ObservedPod pod) {
-    if (unavailable(pod)) {
-      unavailableSlots++;
-      if (slot < firstUnavailableSlot) {
-        firstUnavailableSlot = slot;
-      }
-    }
-    if (slot >= updateMin && isOutdated(pod)) {
-      outdatedSlots++;
-    }
-  }
-
-  private boolean isOutdated(ObservedPod pod) {
-    return !isTerminating(pod) && !pod.revision().equals(updateRevision.name());
-  }
-
-  /** Counts one pod into the status (computeReplicaStatus). */
-  private void count(ObservedPod pod) {
-    if (!isCreated(pod)) {
-      return;
-    }
-    statusReplicas++;
-    if (isRunningAndReady(pod)) {
-      statusReady++;
-      if (isAvailable(pod, minReadySeconds, now)) {
-        statusAvailable++;
-      }
-    }
-    if (!isTerminating(pod)) {
-      String r = pod.revision();
-      if (r.equals(currentRevision.name())) {
-        statusCurrent++;
-      }
-      if (r.equals(updateRevision.name())) {
-        statusUpdated++;
-      }
+  /** Files a managed pod into its slot (R-SPLIT-1), noting the pods that fit nowhere (R-NAME-5). */
+  private void file(Slots s, ObservedPod pod) {
+    switch (s.file(pod)) {
+      case SLOT:
+      case CONDEMNED:
+        break;
+      case DUPLICATE:
+        ObservedPod previous = s.displaced();
+        anomaly(previous.name(), "R-NAME-5", "shares ordinal " + pod.ordinal() + " with "
+            + pod.name() + ", which comes later and takes the slot; " + previous.name()
+            + " is neither a replica nor condemned");
+        break;
+      case UNPARSABLE:
+        anomaly(pod.name(), "R-SPLIT-1", "its ordinal does not parse as a 32-bit number; ignored");
+        break;
+      default:
+        throw new AssertionError();
     }
   }
 
   // ---------------------------------------------------------------------------------------------
-  // updateStatefulSet
+  // New pods (R-UPDATE-1)
 
-  /** Notes the empty slots (upstream's placeholders, R-SPLIT-2); sorts the condemned (R-SPLIT-3). */
-  private void slotPods() {
-    if (filledSlots < replicaCount) {
-      // Placeholders are built when processReplica reaches them: OrderedReady stops at the first.
-      // Until then an empty slot is unavailable, at the revision R-UPDATE-1 gives it.
-      for (int i = 0; i < replicaCount; i++) {
-        if (replicas[i] == null) {
-          unavailableSlots++;
-          if (i < firstUnavailableSlot) {
-            firstUnavailableSlot = i;
-          }
-          if (i >= updateMin && revisionForNewPod(start + i) != updateRevision) {
-            outdatedSlots++;
-          }
-        }
-      }
+  /**
+   * The slots below which a (re)created pod gets the current revision (R-UPDATE-1): the partition,
+   * or for a RollingUpdate without a block {@code status.currentReplicas}; none for OnDelete.
+   */
+  private int newPodsAtCurrentBelow() {
+    RollingUpdate ru = spec.updateStrategy().rollingUpdate();
+    if (ru != null) {
+      return ru.effectivePartition();
     }
-    if (condemned.size() > 1) {
-      condemned.sort((a, b) -> Integer.compare(b.ordinal(), a.ordinal()));
-    }
+    return spec.updateStrategy().type() == UpdateStrategyType.ROLLING_UPDATE
+        ? set.status().currentReplicas()
+        : 0;
+  }
+
+  /** Returns the revision a (re)created pod of this ordinal gets (R-UPDATE-1). */
+  private ControllerRevision revisionForNewPod(int ordinal) {
+    return ordinal - start < newPodsAtCurrentBelow() ? currentRevision : updateRevision;
   }
 
   /** Returns the placeholder for an empty slot, at the revision R-UPDATE-1 gives it. */
@@ -317,28 +302,13 @@ final class Sync {
     return factory().placeholder(ordinal, templateOf(revision), revision.name());
   }
 
-  /**
-   * The revision a (re)created pod gets (R-UPDATE-1): the current one below the partition, or for
-   * a RollingUpdate without a block below {@code status.currentReplicas}; otherwise the update
-   * revision.
-   */
-  private ControllerRevision revisionForNewPod(int ordinal) {
-    RollingUpdate ru = spec.updateStrategy().rollingUpdate();
-    boolean current =
-        (spec.updateStrategy().type() == UpdateStrategyType.ROLLING_UPDATE
-                && ru == null
-                && ordinal < start + set.status().currentReplicas())
-            || (ru != null && ordinal < start + ru.effectivePartition());
-    return current ? currentRevision : updateRevision;
-  }
-
   private PodTemplate templateOf(ControllerRevision revision) {
     return revision == updateRevision && revision.data().equals(spec.template().revisionData())
         ? spec.template()
         : revision.template();
   }
 
-  private PodFactory factory() {
+  PodFactory factory() {
     PodFactory f = factory;
     if (f == null) {
       f = new PodFactory(set, options.podIndexLabel());
@@ -346,6 +316,9 @@ final class Sync {
     }
     return f;
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // updateStatefulSet
 
   /** Runs the scaling and update phases, stopping where upstream's updateStatefulSet returns. */
   private void updateStatefulSet() {
@@ -375,22 +348,22 @@ final class Sync {
     }
   }
 
-  /** Runs processReplica over the slots: in order, or in slow-start batches (R-SYNC-5). */
-  private boolean runReplicas() {
+  private interface SlotStep {
+    /** Returns true if the step stopped on an error (burst) or asks to stop (monotonic). */
+    boolean run(int i);
+  }
+
+  /** Upstream's runForAll: in order under OrderedReady, else in slow-start batches (R-SYNC-5). */
+  private boolean runForAll(int count, SlotStep step) {
     if (monotonic) {
-      for (int i = 0; i < replicaCount; i++) {
-        if (processReplica(i)) {
+      for (int i = 0; i < count; i++) {
+        if (step.run(i)) {
           return false;
         }
       }
       return true;
     }
-    return runBatches(replicaCount, this::processReplica);
-  }
-
-  private interface SlotStep {
-    /** Returns true if the step stopped on an error (burst) or asks to stop (monotonic). */
-    boolean run(int i);
+    return runBatches(count, step);
   }
 
   /**
@@ -415,9 +388,6 @@ final class Sync {
     return true;
   }
 
-  /** Set by a step that failed with an error, as opposed to one that merely stops (monotonic). */
-  private boolean failedStep;
-
   private void batchStart() {
     List<Integer> b = batches;
     if (b == null) {
@@ -430,37 +400,52 @@ final class Sync {
     }
   }
 
+  /** Runs processReplica over the slots; the OrderedReady loop calls it directly, per pod. */
+  private boolean runReplicas() {
+    if (monotonic) {
+      for (int i = 0; i < replicaCount; i++) {
+        if (processReplica(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return runBatches(replicaCount, this::processReplica);
+  }
+
   /**
    * Upstream's processReplica for slot {@code i}. Returns true if the sync should stop here
    * (monotonic) or, with {@link #failedStep}, if the step failed.
    */
   private boolean processReplica(int i) {
-    ObservedPod pod = replicas[i];
+    Slots s = slots();
+    ObservedPod pod = s.replica(i);
     if (pod == null) {
       pod = placeholder(i);
-      replicas[i] = pod;
+      s.fill(i, pod);
     }
     if (isFinished(pod)) {
       if (!isTerminating(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.FINISHED));
       }
-      halt(pod.name(), "R-ORDER-1", pod.name() + " is " + pod.phase().wireName()
+      stopIfOrderedReady(pod.name(), "R-ORDER-1", pod.name() + " is " + pod.phase().wireName()
           + "; it is deleted and created again on a later sync");
       return true;
     }
     if (!isCreated(pod)) {
-      if (claimIsStale(pod)) {
+      if (claims.isStale(pod)) {
         return true;
       }
-      if (createClaims(pod)) {
+      if (claims.create(pod)) {
         return true;
       }
       if (!pod.hasCanonicalName()) {
         // Upstream creates the very object in the slot, under its own name, and it exists: the
         // create fails with AlreadyExists. Building <set>-<ordinal> instead would create a pod
         // the slot's owner never asked for, beside a live one of that name (R-NAME-5).
-        fail(pod.name(), "R-ORDER-10", pod.name() + " holds ordinal " + pod.ordinal()
-            + " without a phase; creating it again fails with AlreadyExists");
+        fail(pod.name(), pod.name(), "R-ORDER-10", pod.name() + " holds ordinal " + pod.ordinal()
+            + " without a phase; creating it again fails with AlreadyExists",
+            alreadyExists(pod.name()));
         return true;
       }
       actions.add(new Action.CreatePod(factory().pod(pod.ordinal(),
@@ -468,11 +453,12 @@ final class Sync {
       Set<String> taken = unmanagedNames;
       if (taken != null && taken.contains(pod.name())) {
         // CreateStatefulPod returns AlreadyExists as the sync's error, before any claim update.
-        fail(pod.name(), "R-ORDER-10", pod.name() + " already exists but is not managed by "
-            + set.name() + "; its creation fails with AlreadyExists until that pod is gone");
+        fail(pod.name(), pod.name(), "R-ORDER-10", pod.name() + " already exists but is not"
+            + " managed by " + set.name() + "; its creation fails with AlreadyExists until that pod"
+            + " is gone", alreadyExists(pod.name()));
         return true;
       }
-      fixClaimOwners(pod);
+      claims.fixOwners(pod, false);
       if (monotonic) {
         stop(pod.name(), "R-ORDER-2", "created " + pod.name()
             + "; OrderedReady creates one pod per sync and waits for it to be Running and Ready");
@@ -480,10 +466,10 @@ final class Sync {
       }
     }
     if (isPending(pod)) {
-      if (createClaims(pod)) {
+      if (claims.create(pod)) {
         return true;
       }
-      fixClaimOwners(pod);
+      claims.fixOwners(pod, false);
     }
     if (monotonic) {
       if (isTerminating(pod)) {
@@ -503,103 +489,10 @@ final class Sync {
     }
     boolean identity = Identity.identityMatches(set, pod);
     boolean storage = Identity.storageMatches(set, pod);
-    if (identity && storage && claimsMatchPolicy(pod, false)) {
+    if (identity && storage && claims.matchPolicy(pod, false)) {
       return false;
     }
     return updatePod(pod, identity, storage);
-  }
-
-  /** R-PVC-11: a claim still owned by an earlier pod of this name holds back creation. */
-  private boolean claimIsStale(ObservedPod pod) {
-    List<VolumeClaimTemplate> templates = spec.volumeClaimTemplates();
-    for (int t = 0; t < templates.size(); t++) {
-      ObservedClaim claim = obs.claim(t, pod.ordinal());
-      if (claim != null && ClaimOwnership.isStaleForNewPod(claim, set, pod.name())) {
-        halt(pod.name(), "R-PVC-11", "claim " + claim.name() + " still belongs to an earlier "
-            + pod.name() + "; " + pod.name() + " is created once the garbage collector removes it");
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Creates the pod's missing claims (R-PVC-3, R-PVC-4). Returns true, and marks the step failed,
-   * if a claim is being deleted: upstream's create fails then.
-   */
-  private boolean createClaims(ObservedPod pod) {
-    List<VolumeClaimTemplate> templates = spec.volumeClaimTemplates();
-    String deleting = null;
-    for (int t = 0; t < templates.size(); t++) {
-      ObservedClaim claim = obs.claim(t, pod.ordinal());
-      if (claim == null) {
-        actions.add(
-            new Action.CreateClaim(factory().claim(templates.get(t), pod.ordinal()), pod.name()));
-      } else if (claim.deletionTimestamp() != null && deleting == null) {
-        deleting = claim.name();
-      }
-    }
-    if (deleting != null) {
-      fail(pod.name(), "R-PVC-3", "pvc " + deleting + " is being deleted; " + pod.name()
-          + " cannot get its storage until the claim is gone");
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * Upstream's ClaimsMatchRetentionPolicy: true if every observed claim of the pod has the owner
-   * references the policy wants (R-PVC-8). Missing claims are picked up on a later sync.
-   */
-  private boolean claimsMatchPolicy(ObservedPod pod, boolean condemned) {
-    List<VolumeClaimTemplate> templates = spec.volumeClaimTemplates();
-    for (int t = 0; t < templates.size(); t++) {
-      ObservedClaim claim = obs.claim(t, pod.ordinal());
-      if (claim != null
-          && !isFixed(claim)
-          && !ClaimOwnership.isUpToDate(claim, set, pod.name(), pod.uid(), condemned)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Upstream's UpdatePodClaimForRetentionPolicy: rewrites the owner references that differ. */
-  private void fixClaimOwners(ObservedPod pod) {
-    boolean condemned = !inRange(pod.ordinal());
-    List<VolumeClaimTemplate> templates = spec.volumeClaimTemplates();
-    for (int t = 0; t < templates.size(); t++) {
-      ObservedClaim claim = obs.claim(t, pod.ordinal());
-      if (claim == null || isFixed(claim)) {
-        continue;
-      }
-      // Upstream warns before it checks whether the claim needs an update at all.
-      if (ClaimOwnership.hasForeignController(claim, set, pod.name())) {
-        anomaly(claim.name(), "R-PVC-8", "has another controller; the retention policy is ignored"
-            + " for it: no reference to " + set.name() + " or " + pod.name()
-            + " is kept or added (ConflictingController)");
-      }
-      if (ClaimOwnership.isUpToDate(claim, set, pod.name(), pod.uid(), condemned)) {
-        continue;
-      }
-      actions.add(
-          new Action.UpdateClaimOwners(
-              claim.name(),
-              claim.uid(),
-              ClaimOwnership.desiredRefs(claim, set, pod.name(), pod.uid(), condemned),
-              pod.name()));
-      Set<String> fixed = fixedClaims;
-      if (fixed == null) {
-        fixed = new HashSet<>();
-        fixedClaims = fixed;
-      }
-      fixed.add(claim.name());
-    }
-  }
-
-  private boolean isFixed(ObservedClaim claim) {
-    Set<String> fixed = fixedClaims;
-    return fixed != null && fixed.contains(claim.name());
   }
 
   /**
@@ -608,17 +501,19 @@ final class Sync {
    * name is not {@code <set>-<ordinal>} cannot be renamed: the update fails.
    */
   private boolean updatePod(ObservedPod pod, boolean identity, boolean storage) {
-    if (!storage && createClaims(pod)) {
+    if (!storage && claims.create(pod)) {
       return true;
     }
-    boolean claimsFixed = !claimsMatchPolicy(pod, !inRange(pod.ordinal()));
+    boolean claimsFixed = !claims.matchPolicy(pod, false);
     if (claimsFixed) {
-      fixClaimOwners(pod);
+      claims.fixOwners(pod, false);
     }
     if (!identity && !pod.hasCanonicalName()) {
       // The update would rename the pod: the API server rejects it, after the claims are done.
-      fail(pod.name(), "R-ID-3", pod.name() + " does not have the identity of ordinal "
-          + pod.ordinal() + "; renaming it in place fails at the API server");
+      String canonical = set.name() + "-" + pod.ordinal();
+      fail(pod.name(), pod.name(), "R-ID-3", pod.name() + " does not have the identity of ordinal "
+          + pod.ordinal() + "; renaming it in place fails at the API server",
+          "pods \"" + canonical + "\" not found");
       return true;
     }
     // Fixing claim owners marks the pod dirty too: upstream then updates it, even unchanged.
@@ -640,32 +535,29 @@ final class Sync {
 
   /** Fixes the claims of condemned pods before any is deleted (R-PVC-9). */
   private boolean runCondemnedClaims() {
-    SlotStep fix =
+    Slots s = slots();
+    return runForAll(
+        s.condemnedCount(),
         i -> {
-          ObservedPod pod = condemned.get(i);
-          if (!claimsMatchPolicy(pod, true)) {
-            fixClaimOwners(pod);
+          ObservedPod pod = s.condemned(i);
+          if (!claims.matchPolicy(pod, true)) {
+            claims.fixOwners(pod, true);
           }
           return false;
-        };
-    if (monotonic) {
-      for (int i = 0; i < condemned.size(); i++) {
-        fix.run(i);
-      }
-      return true;
-    }
-    return runBatches(condemned.size(), fix);
+        });
   }
 
   /** Upstream's processCondemned over the condemned, highest ordinal first (R-ORDER-8). */
   private boolean runCondemned() {
-    if (condemned.isEmpty()) {
+    Slots s = slots();
+    if (s.condemnedCount() == 0) {
       return true;
     }
-    ObservedPod firstUnavailable = firstUnavailablePod();
-    SlotStep step =
+    ObservedPod firstUnavailable = s.firstUnavailable();
+    return runForAll(
+        s.condemnedCount(),
         i -> {
-          ObservedPod pod = condemned.get(i);
+          ObservedPod pod = s.condemned(i);
           if (isTerminating(pod)) {
             if (monotonic) {
               stop(pod.name(), "R-ORDER-8", pod.name() + " is terminating; OrderedReady waits for"
@@ -688,71 +580,18 @@ final class Sync {
                 + "; OrderedReady scales down one pod at a time, highest ordinal first");
           }
           return true;
-        };
-    if (monotonic) {
-      for (int i = 0; i < condemned.size(); i++) {
-        if (step.run(i)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return runBatches(condemned.size(), step);
+        });
   }
-
-  /**
-   * The first unavailable pod (R-SPLIT-4): the lowest-index unavailable replica, else the
-   * lowest-ordinal unavailable condemned pod. Placeholders count as unavailable.
-   */
-  private @Nullable ObservedPod firstUnavailablePod() {
-    if (droppedPods == 0) {
-      if (firstUnavailableSlot < replicaCount) {
-        return replicas[firstUnavailableSlot];
-      }
-      return firstUnavailableCondemned();
-    }
-    for (int i = 0; i < replicaCount; i++) {
-      ObservedPod pod = replicas[i];
-      if (unavailable(replicas[i])) {
-        return replicas[i];
-      }
-    }
-    return firstUnavailableCondemned();
-  }
-
-  private @Nullable ObservedPod firstUnavailableCondemned() {
-    for (int i = condemned.size() - 1; i >= 0; i--) {
-      if (unavailable(condemned.get(i))) {
-        return condemned.get(i);
-      }
-    }
-    return null;
-  }
-
-  private boolean unavailable(ObservedPod pod) {
-    return PodPredicates.isUnavailable(
-        pod, minReadySeconds, now, options.maxUnavailableRollingUpdate());
-  }
-
-  /** Count of status.currentReplicas decremented by rolling-update deletions (R-STATUS-4). */
-  private int updateDeletions;
 
   /** R-UPDATE-5: delete up to maxUnavailable − unavailable outdated pods, highest first. */
   private void rollingUpdateWithMaxUnavailable() {
-    if (!hasOutdated()) {
+    Slots s = slots();
+    if (!s.hasOutdated()) {
       return; // nothing to update: the loop below would delete nothing
     }
     RollingUpdate ru = spec.updateStrategy().rollingUpdate();
     int maxUnavailable = ru == null ? 1 : maxUnavailable(ru.maxUnavailable(), replicaCount);
-    int unavailablePods = unavailableSlots;
-    if (droppedPods > 0) {
-      unavailablePods = 0;
-      for (int i = replicaCount - 1; i >= 0; i--) {
-        if (unavailable(replicas[i])) {
-          unavailablePods++;
-        }
-      }
-    }
+    int unavailablePods = s.unavailableReplicas();
     if (unavailablePods > maxUnavailable) {
       stop(null, "R-UPDATE-5", unavailablePods + " pods are unavailable, more than"
           + " maxUnavailable (" + maxUnavailable + "); the rolling update waits");
@@ -761,8 +600,8 @@ final class Sync {
     int toDelete = maxUnavailable - unavailablePods;
     int deleted = 0;
     for (int i = replicaCount - 1; i >= updateMin && deleted < toDelete; i--) {
-      ObservedPod pod = replicas[i];
-      if (isOutdated(pod)) {
+      ObservedPod pod = s.replica(i);
+      if (s.isOutdated(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.UPDATE));
         deleted++;
         updateDeletions++;
@@ -771,7 +610,7 @@ final class Sync {
     if (deleted == 0) {
       stop(null, "R-UPDATE-5", unavailablePods + " of maxUnavailable (" + maxUnavailable
           + ") pods are unavailable; the rolling update waits for them");
-    } else if (deleted > 0) {
+    } else {
       stop(null, "R-UPDATE-5", "deleting " + deleted + " pod(s) for the update to "
           + updateRevision.name() + " (maxUnavailable " + maxUnavailable + ", " + unavailablePods
           + " unavailable)");
@@ -780,37 +619,25 @@ final class Sync {
 
   /** R-UPDATE-3: the highest outdated pod is deleted, unless an unavailable pod comes first. */
   private void rollingUpdateOneAtATime() {
-    if (!hasOutdated()) {
+    Slots s = slots();
+    if (!s.hasOutdated()) {
       return; // nothing to update: the walk below would only find pods to wait for
     }
     for (int i = replicaCount - 1; i >= updateMin; i--) {
-      ObservedPod pod = replicas[i];
-      if (isOutdated(pod)) {
+      ObservedPod pod = s.replica(i);
+      if (s.isOutdated(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.UPDATE));
         updateDeletions++;
         stop(pod.name(), "R-UPDATE-3", "deleting " + pod.name() + " for the update to "
             + updateRevision.name() + "; one pod at a time, highest ordinal first");
         return;
       }
-      if (unavailable(pod)) {
+      if (s.unavailable(pod)) {
         stop(pod.name(), "R-UPDATE-3", pod.name() + " is not yet healthy; the rolling update"
             + " waits for it");
         return;
       }
     }
-  }
-
-  /** Returns true if a live slot at or above the partition is not at the update revision. */
-  private boolean hasOutdated() {
-    if (droppedPods == 0) {
-      return outdatedSlots > 0;
-    }
-    for (int i = replicaCount - 1; i >= updateMin; i--) {
-      if (isOutdated(replicas[i])) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -839,50 +666,32 @@ final class Sync {
    * were observed, less the rolling-update deletions, completed (R-STATUS-8).
    */
   private StatefulSetStatus status() {
-    if (!set.isBeingDeleted() && droppedPods > 0) {
+    StatusTally t = tally();
+    if (!set.isBeingDeleted() && slots().droppedAny()) {
       // Upstream recounts over replicas and condemned: pods that lost their slot drop out.
-      recountOverSlots();
+      slots().recount(t);
     }
-    int current = statusCurrent - updateDeletions;
+    int current = t.current - updateDeletions;
     String currentName = currentRevision.name();
     boolean completes =
         spec.updateStrategy().type() == UpdateStrategyType.ROLLING_UPDATE
             || (options.onDeleteCompletesRollout() && spec.updateStrategy().isOnDelete());
     int desired = replicaCount;
-    if (completes
-        && statusUpdated == desired
-        && statusReady == desired
-        && statusReplicas == desired) {
-      current = statusUpdated;
+    if (completes && t.updated == desired && t.ready == desired && t.replicas == desired) {
+      current = t.updated;
       currentName = updateRevision.name();
     }
-    return new StatefulSetStatus(
-        set.generation(),
-        statusReplicas,
-        statusReady,
-        current,
-        statusUpdated,
-        statusAvailable,
-        currentName,
-        updateRevision.name(),
-        collisionCount,
-        List.of());
-  }
-
-  private void recountOverSlots() {
-    statusReplicas = 0;
-    statusReady = 0;
-    statusAvailable = 0;
-    statusCurrent = 0;
-    statusUpdated = 0;
-    for (ObservedPod p : replicas) {
-      if (p != null) {
-        count(p);
-      }
-    }
-    for (ObservedPod p : condemned) {
-      count(p);
-    }
+    return StatefulSetStatus.builder()
+        .observedGeneration(set.generation())
+        .replicas(t.replicas)
+        .readyReplicas(t.ready)
+        .currentReplicas(current)
+        .updatedReplicas(t.updated)
+        .availableReplicas(t.available)
+        .currentRevision(currentName)
+        .updateRevision(updateRevision.name())
+        .collisionCount(collisionCount)
+        .build();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -896,11 +705,13 @@ final class Sync {
       truncateHistory(history);
     }
     StatefulSetStatus result = status == null ? set.status() : status;
+    SyncError error = syncError();
     return new ReconcilePlan(
         actions,
         result,
         stop,
-        status == null || failedSync ? null : requeueAfter(status),
+        error,
+        status == null || error != null ? null : requeueAfter(status),
         anomalies == null ? List.of() : anomalies,
         batches == null ? List.of() : batches);
   }
@@ -959,8 +770,10 @@ final class Sync {
     if (minReadySeconds <= 0 || status.availableReplicas() == replicaCount) {
       return null;
     }
+    Slots s = slots();
     Duration soonest = null;
-    for (ObservedPod pod : replicas) {
+    for (int i = 0; i < s.size(); i++) {
+      ObservedPod pod = s.replica(i);
       if (pod != null && isHealthy(pod) && !isAvailable(pod, minReadySeconds, now)) {
         Instant since = pod.readyTransitionTime();
         if (since != null) {
@@ -977,40 +790,98 @@ final class Sync {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Recording: what the steps and ClaimSteps call
 
-  private boolean inRange(int ordinal) {
-    return ordinal >= start && ordinal - start < replicaCount;
+  /** Records an action. */
+  void add(Action action) {
+    actions.add(action);
   }
 
+  /** Records why the sync stops; the first reason wins. */
   private void stop(@Nullable String pod, String rule, String message) {
     if (stop == null) {
       stop = new StopReason(pod, rule, message);
     }
   }
 
-  /** Records a step that stops the sync in OrderedReady mode; Parallel mode carries on. */
-  private void halt(@Nullable String pod, String rule, String message) {
+  /**
+   * Records a step that stops the sync only under OrderedReady (a monotonic set); in Parallel
+   * mode the other steps carry on and nothing is recorded.
+   */
+  void stopIfOrderedReady(@Nullable String pod, String rule, String message) {
     if (monotonic) {
       stop(pod, rule, message);
     }
   }
 
-  /** Records a step that fails as upstream's API call would: the sync returns an error. */
-  private void fail(@Nullable String pod, String rule, String message) {
+  /**
+   * Records a step that fails as upstream's API call would: the sync stops and returns an error.
+   *
+   * @param pod the pod the stop names, or null
+   * @param object the object the error is about
+   * @param explanation why, in this project's words (the stop reason)
+   * @param error the error upstream returns, in its words
+   */
+  void fail(@Nullable String pod, String object, String rule, String explanation, String error) {
     failedStep = true;
-    failedSync = true;
-    stop(pod, rule, message);
+    stop(pod, rule, explanation);
+    List<String> e = errors;
+    if (e == null) {
+      e = new ArrayList<>(1);
+      errors = e;
+      errorObject = object;
+      errorRule = rule;
+    }
+    if (!e.contains(error)) {
+      e.add(error);
+    }
   }
 
-  /** Set once any step failed: upstream's sync returns an error and does not requeue. */
-  private boolean failedSync;
+  /** The sync's error: one message, or several aggregated as upstream's errors package prints. */
+  private @Nullable SyncError syncError() {
+    List<String> e = errors;
+    if (e == null || errorObject == null || errorRule == null) {
+      return null;
+    }
+    String message = e.size() == 1 ? e.get(0) : "[" + String.join(", ", e) + "]";
+    return new SyncError(errorObject, errorRule, message);
+  }
 
-  private void anomaly(String subject, String rule, String message) {
+  /** Records odd observed state the sync tolerates. */
+  void anomaly(String subject, String rule, String message) {
     List<Anomaly> a = anomalies;
     if (a == null) {
       a = new ArrayList<>();
       anomalies = a;
     }
     a.add(new Anomaly(subject, rule, message));
+  }
+
+  private static String alreadyExists(String pod) {
+    return "pods \"" + pod + "\" already exists";
+  }
+
+  /**
+   * Formats a timestamp as Go prints a {@code metav1.Time} with {@code %v} in a controller whose
+   * local zone is UTC: {@code 2025-01-02 03:00:01 +0000 UTC}, a fraction only when there is one.
+   */
+  static String goTime(@Nullable Instant t) {
+    if (t == null) {
+      return "<nil>";
+    }
+    LocalDateTime at = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    String fraction = "";
+    if (at.getNano() != 0) {
+      fraction = "." + String.format("%09d", at.getNano()).replaceAll("0+$", "");
+    }
+    return String.format(
+        "%04d-%02d-%02d %02d:%02d:%02d%s +0000 UTC",
+        at.getYear(),
+        at.getMonthValue(),
+        at.getDayOfMonth(),
+        at.getHour(),
+        at.getMinute(),
+        at.getSecond(),
+        fraction);
   }
 }

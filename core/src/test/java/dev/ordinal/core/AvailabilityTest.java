@@ -12,7 +12,6 @@ import static dev.ordinal.core.UpdateTestSupport.withPartition;
 import static dev.ordinal.core.UpdateTestSupport.withReplicas;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.plan.ReconcilePlan;
@@ -95,7 +94,7 @@ class AvailabilityTest {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 10));
     // Ready=True long ago, but still Pending: not counted as ready, so not as available.
     c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-0"))
+        c.pod("foo-0")
             .withReady(true)
             .withReadyTransitionTime(c.now().minusSeconds(3600)));
 
@@ -110,7 +109,7 @@ class AvailabilityTest {
   void R_AVAIL_1_readyWithoutATransitionTimeIsNeverAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 10));
     c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-0"))
+        c.pod("foo-0")
             .withPhase(PodPhase.RUNNING)
             .withReady(true)
             .withReadyTransitionTime(null));

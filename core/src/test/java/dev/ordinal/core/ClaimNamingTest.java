@@ -5,10 +5,9 @@ import static dev.ordinal.core.Fixtures.newStatefulSet;
 import static dev.ordinal.core.Fixtures.withSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.LabelSelector;
-import dev.ordinal.api.LabelSelectorRequirement;
 import dev.ordinal.api.LabelSelectorRequirement.Operator;
+import dev.ordinal.api.LabelSelectorRequirement;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.PodTemplate;
@@ -112,11 +111,11 @@ class ClaimNamingTest {
   @Tag("R-PVC-1")
   void R_PVC_1_hyphenatedNamesFindTheirObservedClaim() {
     StatefulSet set =
-        ImmutableStatefulSet.copyOf(
+        
                 withClaimTemplates(
                     newStatefulSet(2),
                     VolumeClaimTemplate.of("data", "1Gi"),
-                    VolumeClaimTemplate.of("data-my", "1Gi")))
+                    VolumeClaimTemplate.of("data-my", "1Gi"))
             .withName("my-set");
     // "data-my-set-0" is template "data" of my-set; "data-my-my-set-0" is template "data-my".
     Observation observation =
@@ -227,7 +226,7 @@ class ClaimNamingTest {
     VolumeClaimTemplate template =
         template("datadir", Map.of("test", "test"), Map.of("backup", "daily"));
     StatefulSet set =
-        ImmutableStatefulSet.copyOf(withClaimTemplates(newStatefulSet(1), template))
+        withClaimTemplates(newStatefulSet(1), template)
             .withNamespace("prod");
 
     DesiredClaim claim = createdClaims(plan(set)).get(0);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.RetentionPolicyType;
@@ -36,7 +35,7 @@ class ClaimOwnershipTest {
   private static StatefulSet set(
       String name, String uid, int replicas, @Nullable ClaimRetentionPolicy policy) {
     StatefulSet base = Fixtures.rawStatefulSet(replicas);
-    return ImmutableStatefulSet.copyOf(base)
+    return base
         .withName(name)
         .withUid(uid)
         .withSpec(

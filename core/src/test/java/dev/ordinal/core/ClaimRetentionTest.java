@@ -9,9 +9,6 @@ import static dev.ordinal.core.Fixtures.withSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableObservedClaim;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
@@ -21,6 +18,7 @@ import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.VolumeClaimTemplate;
 import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.ReconcilePlan;
+import dev.ordinal.api.plan.SyncError;
 import dev.ordinal.core.validation.Defaults;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +107,7 @@ class ClaimRetentionTest {
   }
 
   private static void setClaimRefs(FakeCluster c, String claim, OwnerReference... refs) {
-    c.putClaim(ImmutableObservedClaim.copyOf(c.claims().get(claim)).withOwnerReferences(refs));
+    c.putClaim(c.claims().get(claim).withOwnerReferences(refs));
   }
 
   private static ObservedClaim claim(String name, OwnerReference... refs) {
@@ -198,7 +196,7 @@ class ClaimRetentionTest {
       assertThat(plan.actions())
           .containsExactly(
               new Action.UpdateClaimOwners(
-                  "datadir-foo-0", claim.uid(), inRangeRefs(c.set()), "foo-0"),
+                  "datadir-foo-0", claim.uid(), inRangeRefs(c.set()), "foo-0", false),
               new Action.UpdatePod(
                   "foo-0", pod.uid(), "default", pod.labels(), pod.claimVolumes()));
     }
@@ -457,7 +455,7 @@ class ClaimRetentionTest {
     setClaimRefs(c, "datadir-foo-0");
     setClaimRefs(c, "datadir-foo-2");
     StatefulSet deleted =
-        ImmutableStatefulSet.copyOf(withSpec(c.set(), b -> b.replicas(1)))
+        withSpec(c.set(), b -> b.replicas(1))
             .withDeletionTimestamp(NOW);
 
     ReconcilePlan plan =
@@ -573,6 +571,8 @@ class ClaimRetentionTest {
                   assertThat(s.rule()).isEqualTo("R-PVC-11");
                   assertThat(s.pod()).isEqualTo("foo-0");
                 });
+        // PodClaimIsStale only holds the pod back: the sync succeeds and nothing is retried.
+        assertThat(plan.fails()).isFalse();
       } else {
         assertThat(names(plan.actionsOf(Action.CreatePod.class))).containsExactly("foo-0");
         assertThat(plan.actionsOf(Action.CreateClaim.class)).hasSize(2 - claims.size());
@@ -649,7 +649,7 @@ class ClaimRetentionTest {
   void R_PVC_3_claimBeingDeletedStopsPodCreation(ClaimRetentionPolicy policy) {
     StatefulSet set = set(3, policy);
     ObservedClaim deleting =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-0")).withDeletionTimestamp(NOW);
+        claim("datadir-foo-0").withDeletionTimestamp(NOW);
 
     ReconcilePlan plan = plan(set, deleting);
 
@@ -662,6 +662,35 @@ class ClaimRetentionTest {
               assertThat(s.pod()).isEqualTo("foo-0");
               assertThat(s.message()).contains("datadir-foo-0");
             });
+    // The sync ends with createPersistentVolumeClaims' error, so it is retried, not requeued.
+    assertThat(plan.error())
+        .contains(new SyncError("datadir-foo-0", "R-PVC-3", "pvc datadir-foo-0 is being deleted"));
+    assertThat(plan.requeueAfter()).isNull();
+  }
+
+  @Test
+  void R_PVC_3_everyClaimBeingDeletedIsInTheAggregatedError() {
+    StatefulSet set =
+        withSpec(
+            newStatefulSet(1),
+            b ->
+                b.volumeClaimTemplates(
+                    List.of(
+                        VolumeClaimTemplate.of("datadir", "1Gi"),
+                        VolumeClaimTemplate.of("logs", "1Gi"))));
+    ObservedClaim datadir =
+        claim("datadir-foo-0").withDeletionTimestamp(NOW);
+    ObservedClaim logs =
+        claim("logs-foo-0").withDeletionTimestamp(NOW);
+
+    ReconcilePlan plan = plan(set, datadir, logs);
+
+    assertThat(plan.error())
+        .contains(
+            new SyncError(
+                "datadir-foo-0",
+                "R-PVC-3",
+                "[pvc datadir-foo-0 is being deleted, pvc logs-foo-0 is being deleted]"));
   }
 
   @Test
@@ -676,7 +705,7 @@ class ClaimRetentionTest {
                         VolumeClaimTemplate.of("datadir", "1Gi"),
                         VolumeClaimTemplate.of("logs", "1Gi"))));
     ObservedClaim deleting =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-0")).withDeletionTimestamp(NOW);
+        claim("datadir-foo-0").withDeletionTimestamp(NOW);
 
     ReconcilePlan plan = plan(set, deleting);
 
@@ -692,13 +721,14 @@ class ClaimRetentionTest {
   void R_PVC_3_burstFinishesTheFailingBatchAndStartsNoOther() {
     StatefulSet set = burst(newStatefulSet(5));
     ObservedClaim deleting =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-1")).withDeletionTimestamp(NOW);
+        claim("datadir-foo-1").withDeletionTimestamp(NOW);
 
     ReconcilePlan plan = plan(set, deleting);
 
     // Batches [0], [1, 2], [3, 4]: the second fails on foo-1, so the third never starts.
     assertThat(names(plan.actionsOf(Action.CreatePod.class))).containsExactly("foo-0", "foo-2");
     assertThat(plan.stopReason()).hasValueSatisfying(s -> assertThat(s.pod()).isEqualTo("foo-1"));
+    assertThat(plan.error().map(SyncError::message)).contains("pvc datadir-foo-1 is being deleted");
   }
 
   @Test
@@ -707,7 +737,7 @@ class ClaimRetentionTest {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     c.phase("foo-1", PodPhase.PENDING);
     c.putClaim(
-        ImmutableObservedClaim.copyOf(c.claims().get("datadir-foo-1")).withDeletionTimestamp(NOW));
+        c.claims().get("datadir-foo-1").withDeletionTimestamp(NOW));
 
     ReconcilePlan plan = c.sync();
 
@@ -718,6 +748,8 @@ class ClaimRetentionTest {
               assertThat(s.rule()).isEqualTo("R-PVC-3");
               assertThat(s.pod()).isEqualTo("foo-1");
             });
+    // createMissingPersistentVolumeClaims returns the same error for a Pending pod.
+    assertThat(plan.error().map(SyncError::object)).contains("datadir-foo-1");
   }
 
   @ParameterizedTest
@@ -726,7 +758,7 @@ class ClaimRetentionTest {
   void R_PVC_3_existingClaimIsReusedAsIs(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
     ObservedClaim existing =
-        ImmutableObservedClaim.copyOf(claim("datadir-foo-0"))
+        claim("datadir-foo-0")
             .withLabels(Map.of("unrelated", "label"));
 
     ReconcilePlan plan = plan(set, existing);
@@ -887,7 +919,7 @@ class ClaimRetentionTest {
   void R_PVC_5_podWithWrongClaimVolumeIsRepointedAndClaimCreated() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     ObservedPod pod = c.pod("foo-1");
-    c.put(ImmutableObservedPod.copyOf(pod).withClaimVolumes(Map.of("datadir", "someone-else")));
+    c.put(pod.withClaimVolumes(Map.of("datadir", "someone-else")));
     c.claims().remove("datadir-foo-1");
 
     ReconcilePlan plan = c.sync();

@@ -12,7 +12,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodManagementPolicy;
@@ -760,7 +759,7 @@ class DriverPropertiesTest {
   }
 
   private static StatefulSet withReplicas(StatefulSet set, int replicas) {
-    return ImmutableStatefulSet.copyOf(Fixtures.withSpec(set, b -> b.replicas(replicas)));
+    return Fixtures.withSpec(set, b -> b.replicas(replicas));
   }
 
   private static List<Integer> range(int start, int count) {

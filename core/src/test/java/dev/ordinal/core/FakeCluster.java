@@ -1,13 +1,9 @@
 package dev.ordinal.core;
 
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservedClaim;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
+import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
-import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.StatefulSet;
@@ -69,7 +65,7 @@ public final class FakeCluster {
   /** Replaces the spec, as {@code kubectl apply} would (generation bumped). */
   public void update(StatefulSet newSet) {
     set =
-        ImmutableStatefulSet.copyOf(newSet)
+        newSet
             .withGeneration(set.generation() + 1)
             .withStatus(set.status())
             .withUid(set.uid());
@@ -158,7 +154,7 @@ public final class FakeCluster {
         return;
       }
       if (gracefulDeletion) {
-        pods.put(d.name(), ImmutableObservedPod.copyOf(pod).withDeletionTimestamp(now));
+        pods.put(d.name(), pod.withDeletionTimestamp(now));
       } else {
         remove(d.name());
       }
@@ -168,7 +164,7 @@ public final class FakeCluster {
       volumes.putAll(u.claimVolumes());
       pods.put(
           u.name(),
-          ImmutableObservedPod.copyOf(pod)
+          pod
               .withNamespace(u.namespace())
               .withLabels(u.labels())
               .withClaimVolumes(volumes));
@@ -184,25 +180,25 @@ public final class FakeCluster {
               .build());
     } else if (action instanceof Action.UpdateClaimOwners u) {
       claims.put(
-          u.name(), ImmutableObservedClaim.copyOf(claims.get(u.name())).withOwnerReferences(u.ownerReferences()));
+          u.name(), claims.get(u.name()).withOwnerReferences(u.ownerReferences()));
     } else if (action instanceof Action.CreateRevision c) {
       revisions.put(
           c.revision().name(),
-          ImmutableControllerRevision.copyOf(c.revision()).withUid(uid()).withCreationTimestamp(now));
+          c.revision().withUid(uid()).withCreationTimestamp(now));
     } else if (action instanceof Action.RenumberRevision r) {
       revisions.put(
-          r.name(), ImmutableControllerRevision.copyOf(revisions.get(r.name())).withRevision(r.revision()));
+          r.name(), revisions.get(r.name()).withRevision(r.revision()));
     } else if (action instanceof Action.DeleteRevision r) {
       revisions.remove(r.name());
     } else if (action instanceof Action.AdoptRevision r) {
       revisions.put(
           r.name(),
-          ImmutableControllerRevision.copyOf(revisions.get(r.name()))
+          revisions.get(r.name())
               .withOwnerReferences(
                   OwnerReference.controllerRef(
                       OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name(), set.uid())));
     } else if (action instanceof Action.AdoptPod a) {
-      pods.put(a.name(), ImmutableObservedPod.copyOf(pods.get(a.name())).withOwnerReferences(a.controllerRef()));
+      pods.put(a.name(), pods.get(a.name()).withOwnerReferences(a.controllerRef()));
     } else if (action instanceof Action.ReleasePod r) {
       ObservedPod pod = pods.get(r.name());
       List<OwnerReference> refs = new ArrayList<>();
@@ -211,9 +207,9 @@ public final class FakeCluster {
           refs.add(ref);
         }
       }
-      pods.put(r.name(), ImmutableObservedPod.copyOf(pod).withOwnerReferences(refs));
+      pods.put(r.name(), pod.withOwnerReferences(refs));
     } else if (action instanceof Action.WriteStatus w) {
-      set = ImmutableStatefulSet.copyOf(set).withStatus(w.status());
+      set = set.withStatus(w.status());
     } else {
       throw new AssertionError("unknown action " + action);
     }
@@ -235,14 +231,14 @@ public final class FakeCluster {
 
   /** Sets a pod Running, not Ready. */
   public void running(String name) {
-    pods.put(name, ImmutableObservedPod.copyOf(pods.get(name)).withPhase(PodPhase.RUNNING).withReady(false));
+    pods.put(name, pods.get(name).withPhase(PodPhase.RUNNING).withReady(false));
   }
 
   /** Sets a pod Running and Ready since now. */
   public void ready(String name) {
     pods.put(
         name,
-        ImmutableObservedPod.copyOf(pods.get(name))
+        pods.get(name)
             .withPhase(PodPhase.RUNNING)
             .withReady(true)
             .withReadyTransitionTime(now));
@@ -250,7 +246,7 @@ public final class FakeCluster {
 
   /** Sets a pod's phase. */
   public void phase(String name, PodPhase phase) {
-    pods.put(name, ImmutableObservedPod.copyOf(pods.get(name)).withPhase(phase));
+    pods.put(name, pods.get(name).withPhase(phase));
   }
 
   /** Makes every pod Running and Ready. */
@@ -284,7 +280,7 @@ public final class FakeCluster {
   public void readySince(String name, Instant since) {
     pods.put(
         name,
-        ImmutableObservedPod.copyOf(pods.get(name))
+        pods.get(name)
             .withPhase(PodPhase.RUNNING)
             .withReady(true)
             .withReadyTransitionTime(since));
@@ -292,7 +288,7 @@ public final class FakeCluster {
 
   /** Marks a pod terminating. */
   public void terminate(String name) {
-    pods.put(name, ImmutableObservedPod.copyOf(pods.get(name)).withDeletionTimestamp(now));
+    pods.put(name, pods.get(name).withDeletionTimestamp(now));
   }
 
   /** Removes a pod; claims it owns are garbage-collected, as the garbage collector would. */

@@ -1,7 +1,6 @@
 package dev.ordinal.core;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.PodTemplate;
@@ -64,7 +63,7 @@ public final class Fixtures {
   }
 
   /** Returns upstream's fixture with {@code replicas}, not yet defaulted. */
-  public static ImmutableStatefulSet rawStatefulSet(int replicas) {
+  public static StatefulSet rawStatefulSet(int replicas) {
     return StatefulSet.builder()
         .name("foo")
         .namespace("default")
@@ -89,7 +88,7 @@ public final class Fixtures {
 
   /** Returns the set with Parallel pod management (upstream's {@code burst(set)}). */
   public static StatefulSet burst(StatefulSet set) {
-    return ImmutableStatefulSet.copyOf(set)
+    return set
         .withSpec(
             StatefulSetSpec.builder()
                 .from(set.spec())
@@ -101,7 +100,7 @@ public final class Fixtures {
   public static StatefulSet withSpec(
       StatefulSet set, java.util.function.UnaryOperator<dev.ordinal.api.ImmutableStatefulSetSpec.Builder> edit) {
     return Defaults.apply(
-        ImmutableStatefulSet.copyOf(set)
+        set
             .withSpec(edit.apply(StatefulSetSpec.builder().from(set.spec())).build()));
   }
 
@@ -112,7 +111,7 @@ public final class Fixtures {
 
   /** Returns the set with a new image: a template change, as {@code kubectl set image}. */
   public static StatefulSet withImage(StatefulSet set, String image) {
-    return ImmutableStatefulSet.copyOf(withSpec(set, b -> b.template(template(image))))
+    return withSpec(set, b -> b.template(template(image)))
         .withGeneration(set.generation() + 1);
   }
 

@@ -5,7 +5,6 @@ import static dev.ordinal.core.Fixtures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodNames;
@@ -209,7 +208,7 @@ class NamingTest {
     c.converge(20);
     ObservedPod foo0 = c.pod("foo-0");
     ObservedPod foo1 = c.pod("foo-1");
-    ObservedPod foo01 = ImmutableObservedPod.copyOf(foo1).withName("foo-01").withUid("uid-01");
+    ObservedPod foo01 = foo1.withName("foo-01").withUid("uid-01");
 
     ReconcilePlan plan = c.planWithPods(List.of(foo0, foo01, foo1));
 
@@ -229,7 +228,7 @@ class NamingTest {
     c.converge(20);
     ObservedPod foo0 = c.pod("foo-0");
     ObservedPod foo1 = c.pod("foo-1");
-    ObservedPod foo01 = ImmutableObservedPod.copyOf(foo1).withName("foo-01").withUid("uid-01");
+    ObservedPod foo01 = foo1.withName("foo-01").withUid("uid-01");
 
     ReconcilePlan plan = c.planWithPods(List.of(foo0, foo1, foo01));
 

@@ -6,7 +6,6 @@ import static dev.ordinal.core.Fixtures.newStatefulSet;
 import static dev.ordinal.core.Fixtures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.plan.Action;
@@ -89,7 +88,7 @@ class ParallelPolicyTest {
     FakeCluster c = readyCluster(2);
     c.scale(4);
     ObservedPod foo01 =
-        ImmutableObservedPod.copyOf(c.pod("foo-1")).withName("foo-01").withUid("uid-01");
+        c.pod("foo-1").withName("foo-01").withUid("uid-01");
 
     // Batches: [slot 0], [slot 1, slot 2], [slot 3]. Slot 1 holds foo-01, whose update fails.
     ReconcilePlan plan = c.planWithPods(List.of(c.pod("foo-0"), foo01));
@@ -112,7 +111,7 @@ class ParallelPolicyTest {
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
     labels.put("foo", "other");
     c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-1"))
+        c.pod("foo-1")
             .withLabels(labels)
             .withOwnerReferences(List.of()));
     c.scale(4);
@@ -239,7 +238,7 @@ class ParallelPolicyTest {
     c.sync();
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
     labels.remove(ObservedPod.POD_NAME_LABEL);
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-0")).withLabels(labels));
+    c.put(c.pod("foo-0").withLabels(labels));
 
     ReconcilePlan plan = c.plan();
 

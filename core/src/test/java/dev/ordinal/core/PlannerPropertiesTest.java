@@ -8,11 +8,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservation;
-import dev.ordinal.api.ImmutableObservedClaim;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
@@ -105,7 +100,7 @@ class PlannerPropertiesTest {
         observations(),
         obs -> {
           ReconcilePlan first = reconciler.plan(obs);
-          Observation rebuilt = ImmutableObservation.builder().from(obs).build();
+          Observation rebuilt = Observation.builder().from(obs).build();
           assertThat(new StatefulSetReconciler().plan(rebuilt)).isEqualTo(first);
           assertThat(reconciler.plan(obs)).isEqualTo(first);
         });
@@ -297,17 +292,17 @@ class PlannerPropertiesTest {
           // An unset collisionCount is computed as 0 but alone does not call for a write.
           assertThat(plan.status())
               .isEqualTo(
-                  new StatefulSetStatus(
-                      old.observedGeneration(),
-                      old.replicas(),
-                      old.readyReplicas(),
-                      old.currentReplicas(),
-                      old.updatedReplicas(),
-                      old.availableReplicas(),
-                      old.currentRevision(),
-                      old.updateRevision(),
-                      old.effectiveCollisionCount(),
-                      List.of()));
+                  StatefulSetStatus.builder()
+                      .observedGeneration(old.observedGeneration())
+                      .replicas(old.replicas())
+                      .readyReplicas(old.readyReplicas())
+                      .currentReplicas(old.currentReplicas())
+                      .updatedReplicas(old.updatedReplicas())
+                      .availableReplicas(old.availableReplicas())
+                      .currentRevision(old.currentRevision())
+                      .updateRevision(old.updateRevision())
+                      .collisionCount(old.effectiveCollisionCount())
+                      .build());
         });
   }
 
@@ -553,8 +548,8 @@ class PlannerPropertiesTest {
         if (!chance(in, 50)) {
           continue;
         }
-        ImmutableControllerRevision rev =
-            ImmutableControllerRevision.copyOf(r)
+        ControllerRevision rev =
+            r
                 .withRevision(between(in, 0, 5) * 3 + i + 1)
                 .withUid("rev-uid-" + i)
                 .withCreationTimestamp(NOW.minusSeconds(86_400 - i));
@@ -640,11 +635,11 @@ class PlannerPropertiesTest {
             .build();
     StatefulSet set =
         Defaults.apply(
-            ImmutableStatefulSet.copyOf(raw)
+            raw
                 .withSpec(spec)
                 .withGeneration(generation)
                 .withDeletionTimestamp(deleting ? NOW.minusSeconds(30) : null));
-    return ImmutableStatefulSet.copyOf(set).withStatus(randomStatus(in, set));
+    return set.withStatus(randomStatus(in, set));
   }
 
   private static UpdateStrategy randomStrategy(RandomnessSource in, int replicas) {
@@ -682,17 +677,17 @@ class PlannerPropertiesTest {
     }
     names.add(SET + "-gone");
     Integer collisions = pick(in, java.util.Arrays.asList(null, 0, 1));
-    return new StatefulSetStatus(
-        between(in, 0, (int) set.generation()),
-        between(in, 0, 9),
-        between(in, 0, 9),
-        between(in, 0, 9),
-        between(in, 0, 9),
-        between(in, 0, 9),
-        pick(in, names),
-        pick(in, names),
-        collisions,
-        List.of());
+    return StatefulSetStatus.builder()
+        .observedGeneration(between(in, 0, (int) set.generation()))
+        .replicas(between(in, 0, 9))
+        .readyReplicas(between(in, 0, 9))
+        .currentReplicas(between(in, 0, 9))
+        .updatedReplicas(between(in, 0, 9))
+        .availableReplicas(between(in, 0, 9))
+        .currentRevision(pick(in, names))
+        .updateRevision(pick(in, names))
+        .collisionCount(collisions)
+        .build();
   }
 
   private static ObservedPod randomPod(
@@ -837,33 +832,33 @@ class PlannerPropertiesTest {
       for (ControllerRevision r : BASE_REVISIONS) {
         if (revisions.size() < older && !r.template().equals(spec.template())) {
           revisions.add(
-              ImmutableControllerRevision.copyOf(r)
+              r
                   .withRevision(revisions.size() + 1)
                   .withUid("rev-uid-old-" + olderImage++)
                   .withCreationTimestamp(NOW.minusSeconds(86_400)));
         }
       }
       ControllerRevision update =
-          ImmutableControllerRevision.copyOf(BASE_REVISIONS.get(TEMPLATES.indexOf(spec.template())))
+          BASE_REVISIONS.get(TEMPLATES.indexOf(spec.template()))
               .withRevision(revisions.size() + 1)
               .withUid("rev-uid-update")
               .withCreationTimestamp(NOW.minusSeconds(3600));
       revisions.add(update);
       Integer collisions = chance(in, 50) ? 0 : null;
       StatefulSet set =
-          ImmutableStatefulSet.copyOf(base)
+          base
               .withStatus(
-                  new StatefulSetStatus(
-                      base.generation(),
-                      replicas,
-                      replicas,
-                      replicas,
-                      replicas,
-                      replicas,
-                      update.name(),
-                      update.name(),
-                      collisions,
-                      List.of()));
+                  StatefulSetStatus.builder()
+                      .observedGeneration(base.generation())
+                      .replicas(replicas)
+                      .readyReplicas(replicas)
+                      .currentReplicas(replicas)
+                      .updatedReplicas(replicas)
+                      .availableReplicas(replicas)
+                      .currentRevision(update.name())
+                      .updateRevision(update.name())
+                      .collisionCount(collisions)
+                      .build());
       ClaimRetentionPolicy policy = spec.effectiveRetentionPolicy();
       boolean setRef = policy.effectiveWhenDeleted() == RetentionPolicyType.DELETE;
 
@@ -967,7 +962,7 @@ class PlannerPropertiesTest {
         set = withTemplate(set, pick(in, TEMPLATES));
       }
       if (chance(in, 5)) {
-        set = ImmutableStatefulSet.copyOf(set).withDeletionTimestamp(NOW.minusSeconds(30));
+        set = set.withDeletionTimestamp(NOW.minusSeconds(30));
       }
       String older = pick(in, BASE_REVISIONS).name();
       List<ObservedPod> pods = new ArrayList<>();
@@ -977,7 +972,7 @@ class PlannerPropertiesTest {
           pods.add(pod);
           continue;
         }
-        ImmutableObservedPod p = ImmutableObservedPod.copyOf(pod);
+        ObservedPod p = pod;
         switch (between(in, 0, 7)) {
           case 0:
             continue; // gone
@@ -1037,17 +1032,17 @@ class PlannerPropertiesTest {
       List<ObservedClaim> claims = new ArrayList<>();
       for (ObservedClaim claim : base.claims()) {
         if (chance(in, 10)) {
-          claims.add(ImmutableObservedClaim.copyOf(claim).withOwnerReferences(List.of()));
+          claims.add(claim.withOwnerReferences(List.of()));
         } else if (!chance(in, 5)) {
           claims.add(claim);
         }
       }
-      return ImmutableObservation.copyOf(base).withSet(set).withPods(pods).withClaims(claims);
+      return base.withSet(set).withPods(pods).withClaims(claims);
     };
   }
 
   private static StatefulSet withTemplate(StatefulSet set, PodTemplate template) {
-    return ImmutableStatefulSet.copyOf(set)
+    return set
         .withSpec(StatefulSetSpec.builder().from(set.spec()).template(template).build());
   }
 

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodTemplate;
@@ -155,7 +153,7 @@ class PodCreationTest {
   @Test
   @Tag("R-LABEL-6")
   void R_LABEL_6_podAndClaimsLiveInTheSetsNamespace() {
-    StatefulSet set = ImmutableStatefulSet.copyOf(newStatefulSet(1)).withNamespace("ns1");
+    StatefulSet set = newStatefulSet(1).withNamespace("ns1");
 
     ReconcilePlan plan = new FakeCluster(set).plan();
 
@@ -191,7 +189,7 @@ class PodCreationTest {
   void R_ID_1_hostnameAndSubdomainAreNeverRepaired() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-1")).withHostname("elsewhere").withSubdomain("x"));
+    c.put(c.pod("foo-1").withHostname("elsewhere").withSubdomain("x"));
 
     // identityMatches does not look at them (R-ID-2), so the pod counts as consistent.
     assertThat(c.plan().actions()).isEmpty();
@@ -261,7 +259,13 @@ class PodCreationTest {
             "WriteStatus status");
     // Creations of this sync are not in its status (R-STATUS-5).
     assertThat(plan.status())
-        .isEqualTo(new StatefulSetStatus(1, 0, 0, 0, 0, 0, revision, revision, 0, List.of()));
+        .isEqualTo(
+            StatefulSetStatus.builder()
+                .observedGeneration(1)
+                .currentRevision(revision)
+                .updateRevision(revision)
+                .collisionCount(0)
+                .build());
   }
 
   // --- R-ID-2/3/4: identity repair in place ---
@@ -275,7 +279,7 @@ class PodCreationTest {
     Map<String, String> labels = new HashMap<>(before.labels());
     labels.remove(POD_NAME);
     labels.remove(POD_INDEX);
-    c.put(ImmutableObservedPod.copyOf(before).withLabels(labels));
+    c.put(before.withLabels(labels));
 
     ReconcilePlan plan = c.plan();
 
@@ -299,7 +303,7 @@ class PodCreationTest {
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
     labels.put(POD_NAME, "foo-7");
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-0")).withLabels(labels));
+    c.put(c.pod("foo-0").withLabels(labels));
 
     ReconcilePlan plan = c.plan();
 
@@ -315,7 +319,7 @@ class PodCreationTest {
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
     labels.remove(POD_INDEX);
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-1")).withLabels(labels));
+    c.put(c.pod("foo-1").withLabels(labels));
 
     ReconcilePlan plan = c.plan();
 
@@ -329,7 +333,7 @@ class PodCreationTest {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-0"))
+        c.pod("foo-0")
             .withClaimVolumes(Map.of("datadir", "someone-elses-claim")));
     c.claims().remove("datadir-foo-0");
 
@@ -347,7 +351,7 @@ class PodCreationTest {
   void R_ID_3_missingClaimVolumeIsAdded() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-0")).withClaimVolumes(Map.of()));
+    c.put(c.pod("foo-0").withClaimVolumes(Map.of()));
 
     ReconcilePlan plan = c.plan();
 
@@ -364,7 +368,7 @@ class PodCreationTest {
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
     labels.remove(POD_INDEX);
     c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-0")).withLabels(labels).withClaimVolumes(Map.of()));
+        c.pod("foo-0").withLabels(labels).withClaimVolumes(Map.of()));
 
     ReconcilePlan plan = c.plan();
 
@@ -401,7 +405,7 @@ class PodCreationTest {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
     ObservedPod foo01 =
-        ImmutableObservedPod.copyOf(c.pod("foo-1")).withName("foo-01").withUid("uid-01");
+        c.pod("foo-1").withName("foo-01").withUid("uid-01");
 
     // foo-01 fills slot 1 (R-NAME-5); no foo-1 exists, and slot 2 is empty.
     ReconcilePlan plan = c.planWithPods(List.of(c.pod("foo-0"), foo01));
@@ -413,6 +417,14 @@ class PodCreationTest {
     assertThat(plan.stop()).isNotNull();
     assertThat(plan.stop().rule()).isEqualTo("R-ID-3");
     assertThat(plan.stop().pod()).isEqualTo("foo-01");
+    assertThat(plan.error())
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.rule()).isEqualTo("R-ID-3");
+              assertThat(e.object()).isEqualTo("foo-01");
+              // The update is sent for foo-1, which does not exist.
+              assertThat(e.message()).isEqualTo("pods \"foo-1\" not found");
+            });
     assertThat(plan.requeueAfter()).isNull();
     assertThat(plan.status().replicas()).isEqualTo(2);
   }

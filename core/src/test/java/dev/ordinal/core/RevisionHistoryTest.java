@@ -12,9 +12,6 @@ import static dev.ordinal.core.UpdateTestSupport.withReplicas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodTemplate;
@@ -52,7 +49,7 @@ class RevisionHistoryTest {
   @Tag("R-REV-3")
   void R_REV_3_firstRevisionRecordsTheTemplateWithHashLabelAnnotationsAndOwner() {
     StatefulSet set =
-        ImmutableStatefulSet.copyOf(newStatefulSet(3)).withAnnotations(Map.of("note", "kept"));
+        newStatefulSet(3).withAnnotations(Map.of("note", "kept"));
 
     ReconcilePlan plan = plan(new FakeCluster(set));
 
@@ -218,7 +215,7 @@ class RevisionHistoryTest {
     String firstHash = RevisionHash.hash(data, 0);
     String firstName = RevisionHash.revisionName("foo", firstHash);
     ControllerRevision squatter =
-        ImmutableControllerRevision.copyOf(revision(withImage(set, "other"), 1))
+        revision(withImage(set, "other"), 1)
             .withName(firstName)
             .withLabels(Map.of("foo", "bar", ControllerRevision.HASH_LABEL, "squatter"));
     FakeCluster c = new FakeCluster(set);
@@ -241,7 +238,7 @@ class RevisionHistoryTest {
   void R_REV_5_thePublishedCollisionCountFindsTheRevisionAgain() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision squatter =
-        ImmutableControllerRevision.copyOf(revision(withImage(set, "other"), 1))
+        revision(withImage(set, "other"), 1)
             .withName(revision(set, 1).name());
     FakeCluster c = new FakeCluster(set);
     c.putRevision(squatter);
@@ -259,7 +256,7 @@ class RevisionHistoryTest {
   void R_REV_5_aSameNamedRevisionWithTheSameDataIsUsedEvenIfNotInTheHistory() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision foreign =
-        ImmutableControllerRevision.copyOf(revision(set, 1))
+        revision(set, 1)
             .withOwnerReferences(
                 OwnerReference.controllerRef(
                     OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, "other", "other-uid"));
@@ -280,7 +277,7 @@ class RevisionHistoryTest {
   void R_REV_6_revisionsOwnedByAnotherControllerAreNotHistory() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision foreign =
-        ImmutableControllerRevision.copyOf(revision(set, 7))
+        revision(set, 7)
             .withName("other-equal")
             .withOwnerReferences(
                 OwnerReference.controllerRef(
@@ -302,12 +299,12 @@ class RevisionHistoryTest {
   void R_REV_6_revisionsOutsideTheSelectorOrNamespaceAreNotHistory() {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
     ControllerRevision unselected =
-        ImmutableControllerRevision.copyOf(revision(set, 5))
+        revision(set, 5)
             .withName("foo-unselected")
             .withLabels(Map.of("foo", "baz"))
             .withOwnerReferences(SET_REF);
     ControllerRevision elsewhere =
-        ImmutableControllerRevision.copyOf(revision(set, 6))
+        revision(set, 6)
             .withName("foo-elsewhere")
             .withNamespace("other");
     FakeCluster c = new FakeCluster(set);
@@ -328,7 +325,7 @@ class RevisionHistoryTest {
   void R_REV_6_anOrphanThatMatchesIsAdoptedAndReused() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision orphan =
-        ImmutableControllerRevision.copyOf(revision(set, 1))
+        revision(set, 1)
             .withName("foo-orphan")
             .withOwnerReferences(List.of());
     FakeCluster c = new FakeCluster(set);
@@ -403,24 +400,24 @@ class RevisionHistoryTest {
   /** Returns the revision upstream's newRevision builds for the set, with a uid. */
   private static ControllerRevision revision(StatefulSet set, long number) {
     ControllerRevision r = Revisions.newRevision(set, number, 0);
-    return ImmutableControllerRevision.copyOf(r).withUid("uid-" + r.name());
+    return r.withUid("uid-" + r.name());
   }
 
   private static StatefulSet withCurrent(StatefulSet set, ControllerRevision current) {
     StatefulSetStatus s = set.status();
-    return ImmutableStatefulSet.copyOf(set)
+    return set
         .withStatus(
-            new StatefulSetStatus(
-                s.observedGeneration(),
-                s.replicas(),
-                s.readyReplicas(),
-                s.currentReplicas(),
-                s.updatedReplicas(),
-                s.availableReplicas(),
-                current.name(),
-                current.name(),
-                0,
-                List.of()));
+            StatefulSetStatus.builder()
+                .observedGeneration(s.observedGeneration())
+                .replicas(s.replicas())
+                .readyReplicas(s.readyReplicas())
+                .currentReplicas(s.currentReplicas())
+                .updatedReplicas(s.updatedReplicas())
+                .availableReplicas(s.availableReplicas())
+                .currentRevision(current.name())
+                .updateRevision(current.name())
+                .collisionCount(0)
+                .build());
   }
 
   /**
@@ -439,7 +436,7 @@ class RevisionHistoryTest {
       ObservedPod pod = c.pod("foo-" + i);
       Map<String, String> labels = new HashMap<>(pod.labels());
       labels.put(ObservedPod.REVISION_LABEL, podRevisions[i]);
-      c.put(ImmutableObservedPod.copyOf(pod).withLabels(labels));
+      c.put(pod.withLabels(labels));
     }
     ControllerRevision v3 = c.revisions().get(name(c, "v3"));
     c.apply(new Action.WriteStatus(withCurrent(c.set(), v3).status()));

@@ -13,7 +13,6 @@ import static dev.ordinal.core.UpdateTestSupport.withReplicas;
 import static dev.ordinal.core.UpdateTestSupport.withRollingUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
@@ -401,7 +400,7 @@ class RollingUpdateTest {
     Map<String, String> labels = new HashMap<>(pod.labels());
     labels.put(ObservedPod.REVISION_LABEL, update);
     c.put(
-        ImmutableObservedPod.copyOf(pod)
+        pod
             .withLabels(labels)
             .withPhase(PodPhase.PENDING)
             .withReady(false));

@@ -4,7 +4,6 @@ import static dev.ordinal.core.Fixtures.newStatefulSet;
 import static dev.ordinal.core.Fixtures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.StatefulSet;
@@ -75,7 +74,17 @@ class ScaleDownTest {
     assertStop(plan, "R-ORDER-8", "foo-4");
     // The deletion is not reflected in this sync's status (R-STATUS-5).
     assertThat(plan.status())
-        .isEqualTo(new StatefulSetStatus(2, 5, 5, 5, 5, 5, revision, revision, 0, List.of()));
+        .isEqualTo(StatefulSetStatus.builder()
+            .observedGeneration(2)
+            .replicas(5)
+            .readyReplicas(5)
+            .currentReplicas(5)
+            .updatedReplicas(5)
+            .availableReplicas(5)
+            .currentRevision(revision)
+            .updateRevision(revision)
+            .collisionCount(0)
+            .build());
   }
 
   @Test
@@ -227,7 +236,7 @@ class ScaleDownTest {
   @Tag("R-SPLIT-4")
   void R_SPLIT_4_failedCondemnedPodIsScaledDownNotRecreated() {
     FakeCluster c = readyCluster(newStatefulSet(5));
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-4")).withPhase(PodPhase.FAILED).withReady(false));
+    c.put(c.pod("foo-4").withPhase(PodPhase.FAILED).withReady(false));
     c.scale(3);
 
     ReconcilePlan plan = c.plan();

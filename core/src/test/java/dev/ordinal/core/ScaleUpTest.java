@@ -4,7 +4,6 @@ import static dev.ordinal.core.Fixtures.newStatefulSet;
 import static dev.ordinal.core.Fixtures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
 import dev.ordinal.api.StatefulSetStatus;
@@ -65,7 +64,17 @@ class ScaleUpTest {
     assertThat(created).containsExactly("foo-0", "foo-1", "foo-2");
     String revision = c.set().status().updateRevision();
     assertThat(c.set().status())
-        .isEqualTo(new StatefulSetStatus(1, 3, 3, 3, 3, 3, revision, revision, 0, List.of()));
+        .isEqualTo(StatefulSetStatus.builder()
+            .observedGeneration(1)
+            .replicas(3)
+            .readyReplicas(3)
+            .currentReplicas(3)
+            .updatedReplicas(3)
+            .availableReplicas(3)
+            .currentRevision(revision)
+            .updateRevision(revision)
+            .collisionCount(0)
+            .build());
   }
 
   // --- R-SPLIT-2: an empty slot is filled at the revision R-UPDATE-1 gives it ---
@@ -206,7 +215,7 @@ class ScaleUpTest {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
     String uid = c.pod("foo-1").uid();
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-1")).withPhase(phase).withReady(false));
+    c.put(c.pod("foo-1").withPhase(phase).withReady(false));
 
     ReconcilePlan delete = c.sync();
     assertThat(steps(delete)).containsExactly("DeletePod foo-1 FINISHED", "WriteStatus status");
@@ -264,7 +273,7 @@ class ScaleUpTest {
     c.sync();
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
     labels.remove(ObservedPod.POD_NAME_LABEL);
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-0")).withLabels(labels));
+    c.put(c.pod("foo-0").withLabels(labels));
 
     ReconcilePlan pending = c.plan();
     assertThat(pending.actionsOf(Action.UpdatePod.class)).isEmpty();
@@ -291,7 +300,7 @@ class ScaleUpTest {
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
     labels.put("foo", "other"); // no longer selected, still owned
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-1")).withLabels(labels));
+    c.put(c.pod("foo-1").withLabels(labels));
 
     ReconcilePlan plan = c.plan();
 
@@ -300,6 +309,8 @@ class ScaleUpTest {
     assertThat(steps(plan))
         .containsExactly("ReleasePod foo-1", "CreatePod foo-1", "WriteStatus status");
     assertStop(plan, "R-ORDER-10", "foo-1");
+    assertThat(plan.error().map(e -> e.rule() + " " + e.message()))
+        .contains("R-ORDER-10 pods \"foo-1\" already exists");
     assertThat(plan.requeueAfter()).isNull();
     assertThat(plan.status().replicas()).isEqualTo(1);
   }
@@ -312,7 +323,7 @@ class ScaleUpTest {
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
     labels.put("foo", "other");
     c.put(
-        ImmutableObservedPod.copyOf(c.pod("foo-1"))
+        c.pod("foo-1")
             .withLabels(labels)
             .withOwnerReferences(List.of()));
 
@@ -322,6 +333,7 @@ class ScaleUpTest {
     // slot 1 happens.
     assertThat(steps(plan)).containsExactly("CreatePod foo-1", "WriteStatus status");
     assertStop(plan, "R-ORDER-10", "foo-1");
+    assertThat(plan.fails()).isTrue();
 
     c.remove("foo-1");
     ReconcilePlan gone = c.plan();

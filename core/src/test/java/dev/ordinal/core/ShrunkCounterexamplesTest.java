@@ -2,7 +2,6 @@ package dev.ordinal.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.OwnerReference;
@@ -60,7 +59,7 @@ class ShrunkCounterexamplesTest {
 
   private static StatefulSet set(int replicas) {
     StatefulSet set = Fixtures.newStatefulSet(replicas);
-    return ImmutableStatefulSet.copyOf(set)
+    return set
         .withSpec(
             StatefulSetSpec.builder()
                 .from(set.spec())

@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
@@ -71,6 +69,40 @@ class StatefulSetControllerTest {
     assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
     assertThat(port.cluster.set().status().updateRevision()).isNotEmpty();
     assertThat(result.requeueAfter()).isNull();
+  }
+
+  @Test
+  void R_PVC_3_aClaimBeingDeletedFailsTheSyncThoughEveryCallSucceeds() {
+    FakeCluster cluster = new FakeCluster(newStatefulSet(2));
+    cluster.putClaim(
+        ObservedClaim.builder()
+            .name("datadir-foo-0")
+            .uid("c0")
+            .deletionTimestamp(cluster.now())
+            .build());
+    FaultyPort port = new FaultyPort(cluster);
+
+    SyncResult result = sync(port);
+
+    // Upstream's sync returns createPersistentVolumeClaims' error after writing the status; the
+    // work queue then retries it with backoff rather than after requeueAfter.
+    assertThat(result.ok()).isFalse();
+    assertThat(result.error()).isEqualTo("pvc datadir-foo-0 is being deleted");
+    assertThat(port.calls(Action.CreatePod.class)).isEmpty();
+    assertThat(port.calls(Action.WriteStatus.class)).hasSize(1);
+    assertThat(result.requeueAfter()).isNull();
+  }
+
+  @Test
+  void R_PVC_3_aPortErrorComesBeforeThePlannedOne() {
+    FakeCluster cluster = new FakeCluster(newStatefulSet(1));
+    FaultyPort port = new FaultyPort(cluster);
+    port.fail(Action.CreateClaim.class, 1, Outcome.failed("quota exceeded"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.plan().fails()).isFalse();
+    assertThat(result.error()).contains("CreateClaim").contains("quota exceeded");
   }
 
   /** TestStatefulSetStatusUpdate, "status error". */
@@ -313,7 +345,7 @@ class StatefulSetControllerTest {
     ObservedPod pod = c.pod("foo-2");
     Map<String, String> labels = new HashMap<>(pod.labels());
     labels.remove(ObservedPod.POD_NAME_LABEL);
-    c.put(ImmutableObservedPod.copyOf(pod).withLabels(labels));
+    c.put(pod.withLabels(labels));
     FaultyPort port = new FaultyPort(c);
     port.fail(Action.UpdatePod.class, 1, Outcome.failed("API server failed"));
 
@@ -397,7 +429,7 @@ class StatefulSetControllerTest {
 
   private static ControllerRevision revision(StatefulSet set, long number) {
     ControllerRevision r = Revisions.newRevision(set, number, 0);
-    return ImmutableControllerRevision.copyOf(r).withUid("uid-" + r.name());
+    return r.withUid("uid-" + r.name());
   }
 
   /**

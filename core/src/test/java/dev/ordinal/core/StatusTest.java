@@ -8,7 +8,6 @@ import static dev.ordinal.core.UpdateTestSupport.plan;
 import static dev.ordinal.core.UpdateTestSupport.withReplicas;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.StatefulSetCondition;
 import dev.ordinal.api.StatefulSetStatus;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +45,7 @@ class StatusTest {
   @Tag("R-STATUS-1")
   void R_STATUS_1_aPodWithoutPhaseIsNotCreated() {
     FakeCluster c = converged(newStatefulSet(3));
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-2")).withPhase(null).withReady(false));
+    c.put(c.pod("foo-2").withPhase(null).withReady(false));
 
     StatefulSetStatus status = plan(c).status();
 
@@ -159,7 +157,7 @@ class StatusTest {
     StatefulSetStatus old = c.set().status();
     StatefulSetCondition condition =
         new StatefulSetCondition("Custom", "True", Instant.EPOCH, "Because", "set by someone else");
-    c.apply(new Action.WriteStatus(withConditions(old, List.of(condition))));
+    c.apply(new Action.WriteStatus(old.withConditions(List.of(condition))));
     c.update(withReplicas(c.set(), 4));
 
     ReconcilePlan plan = plan(c);
@@ -244,7 +242,7 @@ class StatusTest {
   @Tag("R-STATUS-9")
   void R_STATUS_9_collisionCountAloneDoesNotTriggerAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
-    c.apply(new Action.WriteStatus(withCollisionCount(c.set().status(), null)));
+    c.apply(new Action.WriteStatus(c.set().status().withCollisionCount(null)));
 
     ReconcilePlan plan = plan(c);
 
@@ -257,7 +255,7 @@ class StatusTest {
   void R_STATUS_9_availableReplicasAloneTriggersAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
-    c.apply(new Action.WriteStatus(withAvailable(old, 2)));
+    c.apply(new Action.WriteStatus(old.withAvailableReplicas(2)));
 
     ReconcilePlan plan = plan(c);
 
@@ -280,7 +278,7 @@ class StatusTest {
   void R_STATUS_9_anOlderGenerationDoesNotTriggerAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
-    c.apply(new Action.WriteStatus(withObservedGeneration(old, old.observedGeneration() + 5)));
+    c.apply(new Action.WriteStatus(old.withObservedGeneration(old.observedGeneration() + 5)));
 
     ReconcilePlan plan = plan(c);
 
@@ -343,47 +341,10 @@ class StatusTest {
     Map<String, String> labels = new HashMap<>(pod.labels());
     labels.put(ObservedPod.REVISION_LABEL, revision);
     labels.put(ObservedPod.POD_NAME_LABEL, name);
-    return ImmutableObservedPod.copyOf(pod)
+    return pod
         .withName(name)
         .withUid("uid-" + name)
         .withLabels(labels)
         .withDeletionTimestamp(now);
-  }
-
-  private static StatefulSetStatus withConditions(
-      StatefulSetStatus s, List<StatefulSetCondition> conditions) {
-    return copy(s, s.observedGeneration(), s.availableReplicas(), s.collisionCount(), conditions);
-  }
-
-  private static StatefulSetStatus withCollisionCount(
-      StatefulSetStatus s, @Nullable Integer collisionCount) {
-    return copy(s, s.observedGeneration(), s.availableReplicas(), collisionCount, s.conditions());
-  }
-
-  private static StatefulSetStatus withAvailable(StatefulSetStatus s, int available) {
-    return copy(s, s.observedGeneration(), available, s.collisionCount(), s.conditions());
-  }
-
-  private static StatefulSetStatus withObservedGeneration(StatefulSetStatus s, long generation) {
-    return copy(s, generation, s.availableReplicas(), s.collisionCount(), s.conditions());
-  }
-
-  private static StatefulSetStatus copy(
-      StatefulSetStatus s,
-      long observedGeneration,
-      int availableReplicas,
-      @Nullable Integer collisionCount,
-      List<StatefulSetCondition> conditions) {
-    return new StatefulSetStatus(
-        observedGeneration,
-        s.replicas(),
-        s.readyReplicas(),
-        s.currentReplicas(),
-        s.updatedReplicas(),
-        availableReplicas,
-        s.currentRevision(),
-        s.updateRevision(),
-        collisionCount,
-        conditions);
   }
 }

@@ -8,9 +8,6 @@ import static dev.ordinal.core.UpdateTestSupport.withHistoryLimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.DeleteReason;
@@ -28,11 +25,11 @@ class SyncOrderTest {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
     FakeCluster c = converged(set);
     ControllerRevision old =
-        ImmutableControllerRevision.copyOf(Revisions.newRevision(withImage(set, "old"), 1, 0))
+        Revisions.newRevision(withImage(set, "old"), 1, 0)
             .withUid("uid-old")
             .withOwnerReferences(List.of());
     c.putRevision(old);
-    c.put(ImmutableObservedPod.copyOf(c.pod("foo-0")).withOwnerReferences(List.of()));
+    c.put(c.pod("foo-0").withOwnerReferences(List.of()));
     c.update(withImage(c.set(), "new"));
 
     List<Action> actions = plan(c).actions();
@@ -54,7 +51,7 @@ class SyncOrderTest {
   void R_SYNC_3_aSetBeingDeletedGetsItsRevisionsAndStatusButNoPodActions() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "new"));
-    c.update(ImmutableStatefulSet.copyOf(c.set()).withDeletionTimestamp(c.now()));
+    c.update(c.set().withDeletionTimestamp(c.now()));
 
     List<Action> actions = plan(c).actions();
 

@@ -1,6 +1,5 @@
 package dev.ordinal.core;
 
-import dev.ordinal.api.ImmutableObservedPod;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.ObservedPod;
 import dev.ordinal.api.PodPhase;
@@ -110,7 +109,7 @@ final class UpdateTestSupport {
 
   /** Returns the pod Running with Ready=True since {@code since}. */
   static ObservedPod readySince(ObservedPod pod, Instant since) {
-    return ImmutableObservedPod.copyOf(pod)
+    return pod
         .withPhase(PodPhase.RUNNING)
         .withReady(true)
         .withReadyTransitionTime(since);

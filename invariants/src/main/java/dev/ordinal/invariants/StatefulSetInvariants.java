@@ -908,18 +908,7 @@ public final class StatefulSetInvariants {
         uncounted++;
       }
     }
-    StatefulSetStatus undone =
-        new StatefulSetStatus(
-            status.observedGeneration(),
-            status.replicas(),
-            status.readyReplicas(),
-            status.currentReplicas() + uncounted,
-            status.updatedReplicas(),
-            status.availableReplicas(),
-            status.currentRevision(),
-            status.updateRevision(),
-            status.collisionCount(),
-            status.conditions());
+    StatefulSetStatus undone = status.withCurrentReplicas(status.currentReplicas() + uncounted);
     for (String problem : statusProblems(undone, before.set().status())) {
       out.add(violation(name, problem));
     }

@@ -54,8 +54,7 @@ class DriverChecksTest {
   }
 
   private static StatefulSetStatus status(int replicas, int current, int updated) {
-    return new StatefulSetStatus(
-        1, replicas, replicas, current, updated, replicas, R1, R2, 0, List.of());
+    return status(1, replicas, replicas, current, updated, replicas, R1, R2, 0);
   }
 
   private static ImmutableObservedPod pod(StatefulSet set, int ordinal, String revision) {
@@ -86,7 +85,7 @@ class DriverChecksTest {
   }
 
   private static ReconcilePlan plan(StatefulSetStatus status, Action... actions) {
-    return new ReconcilePlan(List.of(actions), status, null, null, List.of(), List.of());
+    return new ReconcilePlan(List.of(actions), status, null, null, null, List.of(), List.of());
   }
 
   private static StatefulSet rolling(int replicas, int current, int updated) {
@@ -140,7 +139,7 @@ class DriverChecksTest {
     // decrements currentReplicas from 0.
     StatefulSet set = rolling(1, 0, 0);
     Observation obs = observe(set, pod(set, 0, "web-r0"));
-    StatefulSetStatus negative = new StatefulSetStatus(1, 1, 1, -1, 0, 1, R1, R2, 0, List.of());
+    StatefulSetStatus negative = status(1, 1, 1, -1, 0, 1, R1, R2, 0);
     ReconcilePlan plan =
         plan(
             negative,
@@ -157,7 +156,7 @@ class DriverChecksTest {
   void writtenStatusValid_reportsANegativeCountNoDeletionExplains() {
     StatefulSet set = rolling(1, 0, 0);
     Observation obs = observe(set, pod(set, 0, R1));
-    StatefulSetStatus negative = new StatefulSetStatus(1, 1, 1, -1, 0, 1, R1, R2, 0, List.of());
+    StatefulSetStatus negative = status(1, 1, 1, -1, 0, 1, R1, R2, 0);
     assertThat(
             messages(
                 StatefulSetInvariants.writtenStatusValid(
@@ -173,9 +172,9 @@ class DriverChecksTest {
         web(
             2,
             UpdateStrategy.rollingUpdateWithoutBlock(),
-            new StatefulSetStatus(1, 2, 2, 2, 0, 2, R1, R1, 3, List.of()));
+            status(1, 2, 2, 2, 0, 2, R1, R1, 3));
     Observation obs = observe(set);
-    StatefulSetStatus bad = new StatefulSetStatus(1, 2, 1, 2, 0, 2, R1, R1, 2, List.of());
+    StatefulSetStatus bad = status(1, 2, 1, 2, 0, 2, R1, R1, 2);
     assertThat(StatefulSetInvariants.statusValid(obs, plan(bad)))
         .extracting(InvariantViolation::message)
         .containsExactly(
@@ -279,5 +278,21 @@ class DriverChecksTest {
         .startsWith("sts ")
         .contains(" replicas=1 ")
         .contains("  pod web-0 uid=uid-web-0 Running ready rev=web-r1 owner=web\n");
+  }
+
+  private static StatefulSetStatus status(
+      long generation, int replicas, int ready, int current, int updated, int available,
+      String currentRevision, String updateRevision, int collisionCount) {
+    return StatefulSetStatus.builder()
+        .observedGeneration(generation)
+        .replicas(replicas)
+        .readyReplicas(ready)
+        .currentReplicas(current)
+        .updatedReplicas(updated)
+        .availableReplicas(available)
+        .currentRevision(currentRevision)
+        .updateRevision(updateRevision)
+        .collisionCount(collisionCount)
+        .build();
   }
 }

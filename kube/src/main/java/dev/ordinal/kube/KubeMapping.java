@@ -310,17 +310,18 @@ public final class KubeMapping {
               c.getReason(),
               c.getMessage()));
     }
-    return new StatefulSetStatus(
-        in.getObservedGeneration() == null ? 0 : in.getObservedGeneration(),
-        orZero(in.getReplicas()),
-        orZero(in.getReadyReplicas()),
-        orZero(in.getCurrentReplicas()),
-        orZero(in.getUpdatedReplicas()),
-        orZero(in.getAvailableReplicas()),
-        orEmpty(in.getCurrentRevision()),
-        orEmpty(in.getUpdateRevision()),
-        in.getCollisionCount(),
-        conditions);
+    return StatefulSetStatus.builder()
+        .observedGeneration(in.getObservedGeneration() == null ? 0 : in.getObservedGeneration())
+        .replicas(orZero(in.getReplicas()))
+        .readyReplicas(orZero(in.getReadyReplicas()))
+        .currentReplicas(orZero(in.getCurrentReplicas()))
+        .updatedReplicas(orZero(in.getUpdatedReplicas()))
+        .availableReplicas(orZero(in.getAvailableReplicas()))
+        .currentRevision(orEmpty(in.getCurrentRevision()))
+        .updateRevision(orEmpty(in.getUpdateRevision()))
+        .collisionCount(in.getCollisionCount())
+        .conditions(conditions)
+        .build();
   }
 
   // ---------------------------------------------------------------------------------------------

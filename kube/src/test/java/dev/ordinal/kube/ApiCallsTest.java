@@ -190,7 +190,7 @@ class ApiCallsTest {
   void updateClaimOwners_sendsTheObservedClaimWithTheNewReferences() {
     OwnerReference podRef = new OwnerReference("v1", "Pod", "web-0", "pod-uid", false, false);
     ApiCall c =
-        call(new Action.UpdateClaimOwners("data-web-0", "claim-uid", List.of(podRef), "web-0"));
+        call(new Action.UpdateClaimOwners("data-web-0", "claim-uid", List.of(podRef), "web-0", false));
 
     assertThat(c.describe()).isEqualTo("update persistentvolumeclaims ns/data-web-0");
     assertThat(at(c.body(), "metadata.ownerReferences"))
@@ -203,7 +203,7 @@ class ApiCallsTest {
 
   @Test
   void updateClaimOwners_withNoReferencesLeavesTheFieldOut() {
-    ApiCall c = call(new Action.UpdateClaimOwners("data-web-0", "claim-uid", List.of(), "web-0"));
+    ApiCall c = call(new Action.UpdateClaimOwners("data-web-0", "claim-uid", List.of(), "web-0", false));
 
     assertThat(((Map<?, ?>) c.body().get("metadata")).containsKey("ownerReferences")).isFalse();
   }
@@ -292,7 +292,14 @@ class ApiCallsTest {
   @Test
   void writeStatus_updatesTheStatusSubresourceWithGoOmitempty() {
     StatefulSetStatus status =
-        new StatefulSetStatus(3, 2, 0, 2, 0, 0, "web-1", "web-1", 0, List.of());
+        StatefulSetStatus.builder()
+            .observedGeneration(3)
+            .replicas(2)
+            .currentReplicas(2)
+            .currentRevision("web-1")
+            .updateRevision("web-1")
+            .collisionCount(0)
+            .build();
 
     ApiCall c = call(new Action.WriteStatus(status));
 
@@ -319,6 +326,7 @@ class ApiCallsTest {
                 new Action.DeletePod("web-0", "pod-uid", DeleteReason.SCALE_DOWN),
                 new Action.WriteStatus(StatefulSetStatus.EMPTY)),
             StatefulSetStatus.EMPTY,
+            null,
             null,
             null,
             List.of(),

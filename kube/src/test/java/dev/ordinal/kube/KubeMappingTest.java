@@ -272,23 +272,24 @@ class KubeMappingTest {
     assertThat(spec.ordinalsStart()).isEqualTo(1);
     assertThat(set.status())
         .isEqualTo(
-            new StatefulSetStatus(
-                6,
-                5,
-                4,
-                3,
-                2,
-                4,
-                "db-5d8c7f6b9",
-                "db-7f9b8c6d5",
-                1,
-                List.of(
+            StatefulSetStatus.builder()
+                .observedGeneration(6)
+                .replicas(5)
+                .readyReplicas(4)
+                .currentReplicas(3)
+                .updatedReplicas(2)
+                .availableReplicas(4)
+                .currentRevision("db-5d8c7f6b9")
+                .updateRevision("db-7f9b8c6d5")
+                .collisionCount(1)
+                .addCondition(
                     new StatefulSetCondition(
                         "Healthy",
                         "True",
                         Instant.parse("2025-01-02T03:10:00Z"),
                         "AllGood",
-                        "fine"))));
+                        "fine"))
+                .build());
   }
 
   @Test

@@ -4,40 +4,37 @@ import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.StatefulSet;
-import dev.ordinal.api.VolumeClaimTemplate;
 import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.core.StatefulSetController;
 import dev.ordinal.core.StatefulSetReconciler;
 import dev.ordinal.core.SyncResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The StatefulSet controller's process: a work queue keyed by set, fed by event handlers like
- * upstream's ({@code addPod}, {@code updatePod}, {@code deletePod}, set add/update/delete), with
- * upstream's requeue rules: after {@link SyncResult#requeueAfter()}, and with per-item exponential
- * backoff (5ms doubling up to 1000s, {@code workqueue.DefaultControllerRateLimiter}) after an
- * error. Each sync is core's {@link StatefulSetController#sync}; it takes no virtual time.
+ * The StatefulSet controller's process: a work queue keyed by set, fed by the event handlers
+ * upstream registers ({@code addPod}, {@code updatePod}, {@code deletePod}, set add/update/delete)
+ * and by nothing else, with upstream's requeue rules: after {@link SyncResult#requeueAfter()}, and
+ * after a failed sync through {@link RetryLimiter}, the work queue's {@code
+ * DefaultTypedControllerRateLimiter}. Each sync is core's {@link StatefulSetController#sync}; it
+ * takes no virtual time.
  *
- * <p>Upstream watches nothing but pods and sets, and relies on a 12-hour informer resync for the
- * rest. The simulation has no resync; instead it also enqueues a set when one of its claims
- * changes, so that a pod held back by a claim the garbage collector has yet to delete (R-PVC-11) is
- * created once the claim is gone rather than at the next resync. It does not enqueue on revision
- * changes, as upstream does not: during a foreground deletion the garbage collector deletes the
- * set's revisions and every sync creates the current one again, which would never end if each
- * deletion triggered a sync.
+ * <p>Upstream registers no handler for claims or ControllerRevisions (claims and revisions are
+ * only read from their caches), and neither does this loop: a pod held back by a stale claim
+ * (R-PVC-11) waits for the next event of its set or its pods, and a claim being deleted (R-PVC-3)
+ * fails the sync, which the rate limiter retries. Upstream's 12-hour informer resync is not
+ * modelled.
  */
 final class ControllerLoop {
-
-  private static final Duration BASE_DELAY = Duration.ofMillis(5);
-  private static final Duration MAX_DELAY = Duration.ofSeconds(1000);
 
   private final SimContext sim;
   private final StatefulSetController controller;
@@ -49,8 +46,8 @@ final class ControllerLoop {
   /** The delaying queue: the earliest later add per key. */
   private final TreeMap<String, EventQueue.Entry> waiting = new TreeMap<>();
 
-  /** Looked up only. */
-  private final Map<String, Integer> failures = new HashMap<>();
+  /** The work queue's rate limiter; a restarted process starts with a fresh one. */
+  private RetryLimiter limiter = new RetryLimiter();
 
   private final TreeMap<String, SyncResult> lastResults = new TreeMap<>();
   private boolean up = true;
@@ -138,15 +135,14 @@ final class ControllerLoop {
     }
     lastResults.put(key, result);
     if (result.ok()) {
-      failures.remove(key);
+      limiter.forget(key);
       if (result.requeueAfter() != null) {
         enqueueAfter(key, result.requeueAfter());
       }
     } else {
-      int n = failures.merge(key, 1, Integer::sum);
       sim.log.add(
           "controller statefulset/" + key.substring(slash + 1) + " sync failed: " + result.error());
-      enqueueAfter(key, backoff(n));
+      enqueueAfter(key, limiter.when(key, sim.now()));
     }
   }
 
@@ -161,14 +157,6 @@ final class ControllerLoop {
     return controller.apply(observation.set(), plan);
   }
 
-  private static Duration backoff(int failures) {
-    if (failures > 30) {
-      return MAX_DELAY;
-    }
-    Duration d = BASE_DELAY.multipliedBy(1L << (failures - 1));
-    return d.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : d;
-  }
-
   /** The process died: the queue and the backoff state are lost until the restart. */
   private void crashed(ControllerCrash crash) {
     up = false;
@@ -180,7 +168,7 @@ final class ControllerLoop {
     }
     queued.clear();
     waiting.clear();
-    failures.clear();
+    limiter = new RetryLimiter();
     Action a = crash.after();
     sim.log.add("controller crashed after " + a.getClass().getSimpleName() + " " + a.target());
     sim.after(restartDelay, "controller restart", this::restart);
@@ -207,77 +195,215 @@ final class ControllerLoop {
   // ---------------------------------------------------------------------------------------------
   // Event handlers
 
+  /** Runs the handler upstream registers for the changed object's kind, if it registers one. */
   void onChange(Change c) {
     if (!up) {
       return;
     }
-    for (String key : keysFor(c)) {
-      enqueue(key);
-      if (!staleLag.isZero()) {
-        enqueueAfter(key, staleLag);
+    switch (c.kind()) {
+      case STATEFUL_SET:
+        // The set's add, update and delete handlers all enqueue it.
+        enqueueFromHandler(StoredObject.key(c.namespace(), c.name()));
+        break;
+      case POD:
+        switch (c.type()) {
+          case ADDED:
+            addPod((SimPod) c.latest());
+            break;
+          case MODIFIED:
+            updatePod((SimPod) requireView(c.before()), (SimPod) requireView(c.after()));
+            break;
+          case DELETED:
+            deletePod((SimPod) c.latest());
+            break;
+          default:
+            throw new AssertionError(c.type());
+        }
+        break;
+      default:
+        // Claims, revisions, services: upstream's controller has no handler for them.
+        break;
+    }
+  }
+
+  private static Object requireView(@Nullable Object o) {
+    if (o == null) {
+      throw new IllegalStateException("bug: a modification without both views");
+    }
+    return o;
+  }
+
+  /** Upstream's addPod: the controller's set, or for an orphan every set that selects it. */
+  private void addPod(SimPod pod) {
+    if (pod.deletionTimestamp() != null) {
+      // A pod that shows up already terminating is not a creation.
+      deletePod(pod);
+      return;
+    }
+    OwnerReference ref = pod.controllerRef();
+    if (ref != null) {
+      SetState s = resolve(pod.namespace(), ref);
+      if (s != null) {
+        enqueueFromHandler(s.key());
+      }
+      return;
+    }
+    for (String key : selecting(pod)) {
+      enqueueFromHandler(key);
+    }
+  }
+
+  /**
+   * Upstream's updatePod: nothing for an unchanged resourceVersion; the old controller when the
+   * controller reference changed; the current controller, again after minReadySeconds when the pod
+   * just became Ready; for an orphan whose labels or reference changed, every set that selects it.
+   */
+  private void updatePod(SimPod old, SimPod cur) {
+    if (old.resourceVersion().equals(cur.resourceVersion())) {
+      return;
+    }
+    boolean labelsChanged = !old.labels().equals(cur.labels());
+    OwnerReference oldRef = old.controllerRef();
+    OwnerReference curRef = cur.controllerRef();
+    boolean refChanged = !Objects.equals(oldRef, curRef);
+    if (refChanged && oldRef != null) {
+      SetState s = resolve(old.namespace(), oldRef);
+      if (s != null) {
+        enqueueFromHandler(s.key());
+      }
+    }
+    if (curRef != null) {
+      SetState s = resolve(cur.namespace(), curRef);
+      if (s == null) {
+        return;
+      }
+      enqueueFromHandler(s.key());
+      int minReadySeconds = s.body.spec().minReadySeconds();
+      if (!old.ready() && cur.ready() && minReadySeconds > 0) {
+        enqueueAfter(s.key(), Duration.ofSeconds(minReadySeconds));
+      }
+      return;
+    }
+    if (labelsChanged || refChanged) {
+      for (String key : selecting(cur)) {
+        enqueueFromHandler(key);
       }
     }
   }
 
-  private TreeSet<String> keysFor(Change c) {
+  /** Upstream's deletePod: the controller's set; nobody cares about a deleted orphan. */
+  private void deletePod(SimPod pod) {
+    OwnerReference ref = pod.controllerRef();
+    if (ref == null) {
+      return;
+    }
+    SetState s = resolve(pod.namespace(), ref);
+    if (s != null) {
+      enqueueFromHandler(s.key());
+    }
+  }
+
+  /**
+   * Enqueues a key as a handler does. With stale reads the handler runs here, when the store
+   * changes, but the sync may read a cache that has not caught up: the key is queued once more
+   * when the cache surely has, which is when upstream's handler would have run.
+   */
+  private void enqueueFromHandler(String key) {
+    enqueue(key);
+    if (!staleLag.isZero()) {
+      enqueueAfter(key, staleLag);
+    }
+  }
+
+  /**
+   * Upstream's resolveControllerRef: the set a controller reference names, when it is a
+   * StatefulSet that still exists with that uid.
+   */
+  private @Nullable SetState resolve(String namespace, OwnerReference ref) {
+    if (!ref.kind().equals(OwnerReference.STATEFUL_SET)) {
+      return null;
+    }
+    SetState s = sim.store.set(namespace, ref.name());
+    return s != null && s.uid.equals(ref.uid()) ? s : null;
+  }
+
+  /**
+   * Upstream's getPodStatefulSets: the sets of the pod's namespace whose selector is not empty and
+   * matches its labels, in key order (upstream's lister order is arbitrary).
+   */
+  private TreeSet<String> selecting(SimPod pod) {
     TreeSet<String> keys = new TreeSet<>();
-    switch (c.kind()) {
-      case STATEFUL_SET:
-        keys.add(StoredObject.key(c.namespace(), c.name()));
-        break;
-      case POD:
-        for (Object o : new Object[] {c.before(), c.after()}) {
-          if (o != null) {
-            SimPod p = (SimPod) o;
-            ownerOrSelecting(p.namespace(), p.controllerRef(), p.labels(), keys);
-          }
-        }
-        break;
-      case CLAIM:
-        claimOwners((SimClaim) c.latest(), keys);
-        break;
-      default:
-        break;
+    if (pod.labels().isEmpty()) {
+      return keys;
+    }
+    for (SetState s : sim.store.sets()) {
+      LabelSelector selector = s.body.spec().selector();
+      if (s.namespace.equals(pod.namespace())
+          && selector != null
+          && !selector.isEmpty()
+          && selector.matches(pod.labels())) {
+        keys.add(s.key());
+      }
     }
     return keys;
   }
 
   /**
-   * The set a controller reference names, when it still exists with that uid; for an orphan, every
-   * set of the namespace whose selector matches, as upstream's {@code getPodStatefulSets}.
+   * The work queue's {@code workqueue.DefaultTypedControllerRateLimiter}: the longer of two waits.
+   * Per key, 5 ms doubled for each failure since the key was last forgotten, capped at 1000 s;
+   * overall, a token bucket of 100 refilled at 10 a second (golang.org/x/time/rate's reservation),
+   * shared by every key, which only matters once a burst of failures has emptied it.
    */
-  private void ownerOrSelecting(
-      String namespace,
-      @Nullable OwnerReference ref,
-      Map<String, String> labels,
-      TreeSet<String> keys) {
-    if (ref != null) {
-      if (ref.kind().equals(OwnerReference.STATEFUL_SET)) {
-        SetState s = sim.store.set(namespace, ref.name());
-        if (s != null && s.uid.equals(ref.uid())) {
-          keys.add(s.key());
-        }
-      }
-      return;
-    }
-    for (SetState s : sim.store.sets()) {
-      LabelSelector selector = s.body.spec().selector();
-      if (s.namespace.equals(namespace) && selector != null && selector.matches(labels)) {
-        keys.add(s.key());
-      }
-    }
-  }
+  static final class RetryLimiter {
+    static final Duration BASE_DELAY = Duration.ofMillis(5);
+    static final Duration MAX_DELAY = Duration.ofSeconds(1000);
+    static final double QPS = 10;
+    static final int BURST = 100;
 
-  private void claimOwners(SimClaim claim, TreeSet<String> keys) {
-    for (SetState s : sim.store.sets()) {
-      if (!s.namespace.equals(claim.namespace())) {
-        continue;
+    /** Failures per key since it was last forgotten. Looked up only. */
+    private final Map<String, Integer> failures = new HashMap<>();
+
+    private double tokens = BURST;
+    private @Nullable Instant last;
+
+    /** Returns how long the key waits before its retry, and counts the failure. */
+    Duration when(String key, Instant now) {
+      Duration item = itemDelay(key);
+      Duration bucket = bucketDelay(now);
+      return item.compareTo(bucket) >= 0 ? item : bucket;
+    }
+
+    /** Forgets the key's failures, as after a successful sync. */
+    void forget(String key) {
+      failures.remove(key);
+    }
+
+    /** Returns how many failures the key has had since it was last forgotten. */
+    int requeues(String key) {
+      return failures.getOrDefault(key, 0);
+    }
+
+    private Duration itemDelay(String key) {
+      int exp = failures.getOrDefault(key, 0);
+      failures.put(key, exp + 1);
+      double backoff = BASE_DELAY.toNanos() * Math.pow(2, exp);
+      if (backoff > Long.MAX_VALUE || (long) backoff > MAX_DELAY.toNanos()) {
+        return MAX_DELAY;
       }
-      for (VolumeClaimTemplate t : s.body.spec().volumeClaimTemplates()) {
-        if (claim.name().startsWith(t.name() + "-" + s.name + "-")) {
-          keys.add(s.key());
-        }
+      return Duration.ofNanos((long) backoff);
+    }
+
+    /** A reservation of one token: the wait until the bucket has it. */
+    private Duration bucketDelay(Instant now) {
+      Instant from = last == null || now.isBefore(last) ? now : last;
+      double elapsed = last == null ? Double.MAX_VALUE : Duration.between(from, now).toNanos() / 1e9;
+      tokens = Math.min(BURST, tokens + elapsed * QPS);
+      last = now;
+      tokens -= 1;
+      if (tokens >= 0) {
+        return Duration.ZERO;
       }
+      return Duration.ofNanos((long) (-tokens / QPS * 1e9));
     }
   }
 

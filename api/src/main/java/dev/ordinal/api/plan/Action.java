@@ -7,10 +7,14 @@ import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.StatefulSetStatus;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step the StatefulSet controller takes against the API server. The set of actions is closed:
  * an operator applies them with an {@code instanceof} chain or a {@link Visitor}.
+ *
+ * <p>Each action knows the {@link Phase} of upstream's sync it belongs to, and a plan lists its
+ * actions phase by phase; an applier that handles errors as upstream does needs nothing else.
  *
  * @since 0.1.0
  */
@@ -21,6 +25,41 @@ public sealed interface Action {
 
   /** The name of the object this action touches. */
   String target();
+
+  /** Returns the phase of upstream's sync this action belongs to. */
+  Phase phase();
+
+  /**
+   * Returns the pod whose step this action is part of (upstream's per-pod functions: {@code
+   * processReplica}, the condemned pods' claim fix, {@code processCondemned}, an update deletion),
+   * or null for an action of the set as a whole.
+   */
+  default @Nullable String podName() {
+    return null;
+  }
+
+  /**
+   * The phases of one sync, in upstream's order: a plan's actions never go back to an earlier
+   * phase. Upstream returns from the sync at a failed call of {@link #ADOPTION} or {@link
+   * #REVISIONS} before any status is computed; a failure in a later phase still lets {@link
+   * #STATUS} and {@link #HISTORY} run.
+   */
+  enum Phase {
+    /** {@code adoptOrphanRevisions} and {@code ClaimPods}: adopt and release (R-ADOPT). */
+    ADOPTION,
+    /** {@code getStatefulSetRevisions}: create or renumber the update revision (R-REV). */
+    REVISIONS,
+    /** {@code processReplica} for each replica slot: its claims and its pod (R-ORDER, R-PVC). */
+    REPLICAS,
+    /** The condemned pods: their claims' owner references (R-PVC-9), then deletion (R-ORDER-8). */
+    CONDEMNED,
+    /** Rolling-update deletions (R-UPDATE). */
+    UPDATE,
+    /** {@code updateStatefulSetStatus} (R-STATUS-9). */
+    STATUS,
+    /** {@code truncateHistory} (R-REV-7). */
+    HISTORY
+  }
 
   /** A visitor with one method per kind of action. */
   interface Visitor<R> {
@@ -62,6 +101,11 @@ public sealed interface Action {
     }
 
     @Override
+    public Phase phase() {
+      return Phase.ADOPTION;
+    }
+
+    @Override
     public String target() {
       return name;
     }
@@ -76,6 +120,11 @@ public sealed interface Action {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.createRevision(this);
+    }
+
+    @Override
+    public Phase phase() {
+      return Phase.REVISIONS;
     }
 
     @Override
@@ -97,6 +146,11 @@ public sealed interface Action {
     }
 
     @Override
+    public Phase phase() {
+      return Phase.REVISIONS;
+    }
+
+    @Override
     public String target() {
       return name;
     }
@@ -112,6 +166,11 @@ public sealed interface Action {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.deleteRevision(this);
+    }
+
+    @Override
+    public Phase phase() {
+      return Phase.HISTORY;
     }
 
     @Override
@@ -134,6 +193,11 @@ public sealed interface Action {
     }
 
     @Override
+    public Phase phase() {
+      return Phase.ADOPTION;
+    }
+
+    @Override
     public String target() {
       return name;
     }
@@ -149,6 +213,11 @@ public sealed interface Action {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.releasePod(this);
+    }
+
+    @Override
+    public Phase phase() {
+      return Phase.ADOPTION;
     }
 
     @Override
@@ -170,6 +239,11 @@ public sealed interface Action {
     }
 
     @Override
+    public Phase phase() {
+      return Phase.REPLICAS;
+    }
+
+    @Override
     public String target() {
       return claim.name();
     }
@@ -184,6 +258,16 @@ public sealed interface Action {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.createPod(this);
+    }
+
+    @Override
+    public Phase phase() {
+      return Phase.REPLICAS;
+    }
+
+    @Override
+    public String podName() {
+      return pod.name();
     }
 
     @Override
@@ -206,6 +290,25 @@ public sealed interface Action {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.deletePod(this);
+    }
+
+    @Override
+    public Phase phase() {
+      switch (reason) {
+        case FINISHED:
+          return Phase.REPLICAS;
+        case SCALE_DOWN:
+          return Phase.CONDEMNED;
+        case UPDATE:
+          return Phase.UPDATE;
+        default:
+          throw new AssertionError(reason);
+      }
+    }
+
+    @Override
+    public String podName() {
+      return name;
     }
 
     @Override
@@ -242,6 +345,16 @@ public sealed interface Action {
     }
 
     @Override
+    public Phase phase() {
+      return Phase.REPLICAS;
+    }
+
+    @Override
+    public String podName() {
+      return name;
+    }
+
+    @Override
     public String target() {
       return name;
     }
@@ -249,10 +362,16 @@ public sealed interface Action {
 
   /**
    * Replace a claim's owner references so that they match the retention policy (R-PVC-8): the
-   * claim's complete desired list.
+   * claim's complete desired list. {@code condemned} says whether the claim's pod is condemned
+   * (its ordinal is outside the replica range): the condemned pods' claims are fixed in their own
+   * phase, before any of them is deleted (R-PVC-9).
    */
   record UpdateClaimOwners(
-      String name, String uid, List<OwnerReference> ownerReferences, String podName)
+      String name,
+      String uid,
+      List<OwnerReference> ownerReferences,
+      String podName,
+      boolean condemned)
       implements Action {
     public UpdateClaimOwners {
       requireNonNull(name, "name");
@@ -264,6 +383,11 @@ public sealed interface Action {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.updateClaimOwners(this);
+    }
+
+    @Override
+    public Phase phase() {
+      return condemned ? Phase.CONDEMNED : Phase.REPLICAS;
     }
 
     @Override
@@ -281,6 +405,11 @@ public sealed interface Action {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.writeStatus(this);
+    }
+
+    @Override
+    public Phase phase() {
+      return Phase.STATUS;
     }
 
     @Override

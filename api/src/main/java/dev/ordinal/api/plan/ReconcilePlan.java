@@ -10,29 +10,51 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one sync of the StatefulSet controller does: its actions in upstream's order, the status it
- * computes, why it stops where it stops, and when to look again.
+ * computes, why it stops where it stops, whether upstream's sync would end with an error, and when
+ * to look again.
  *
- * @param actions the actions in the order upstream issues them
+ * @param actions the actions in the order upstream issues them, so phase by phase ({@link
+ *     Action#phase()} never decreases)
  * @param status the status the sync computes; written when {@link #actions()} has a {@link
  *     Action.WriteStatus}
  * @param stop why the sync stops early; null when it ran to the end
+ * @param syncError the error upstream's sync returns for this observation, or null when it
+ *     succeeds; a failed sync is retried with backoff and not requeued after {@code requeueAfter}
  * @param requeueAfter when to sync again even if nothing changes (minReadySeconds), or null
  * @param anomalies odd observed state the planner tolerated
  * @param burstBatches for Parallel sets, the index in {@code actions} where each slow-start batch
  *     begins (an applier stops launching batches after one that failed); empty otherwise
+ * @throws IllegalArgumentException if the actions are out of phase order, or a failing plan asks
+ *     for a requeue
  * @since 0.1.0
  */
 public record ReconcilePlan(
     List<Action> actions,
     StatefulSetStatus status,
     @Nullable StopReason stop,
+    @Nullable SyncError syncError,
     @Nullable Duration requeueAfter,
     List<Anomaly> anomalies,
     List<Integer> burstBatches) {
 
   public ReconcilePlan {
     actions = List.copyOf(actions);
+    for (int i = 1; i < actions.size(); i++) {
+      if (actions.get(i).phase().compareTo(actions.get(i - 1).phase()) < 0) {
+        throw new IllegalArgumentException(
+            "actions must be in phase order: "
+                + actions.get(i)
+                + " ("
+                + actions.get(i).phase()
+                + ") follows "
+                + actions.get(i - 1).phase());
+      }
+    }
     requireNonNull(status, "status");
+    if (syncError != null && requeueAfter != null) {
+      throw new IllegalArgumentException(
+          "a failing plan is retried with backoff, not requeued: " + syncError);
+    }
     anomalies = List.copyOf(anomalies);
     burstBatches = List.copyOf(burstBatches);
   }
@@ -40,6 +62,16 @@ public record ReconcilePlan(
   /** Returns the stop reason, if the sync stopped early. */
   public Optional<StopReason> stopReason() {
     return Optional.ofNullable(stop);
+  }
+
+  /** Returns the error upstream's sync returns for this observation, if it fails. */
+  public Optional<SyncError> error() {
+    return Optional.ofNullable(syncError);
+  }
+
+  /** Returns true if upstream's sync ends with an error on this observation. */
+  public boolean fails() {
+    return syncError != null;
   }
 
   /** Returns true if the plan does nothing at all, not even a status write. */

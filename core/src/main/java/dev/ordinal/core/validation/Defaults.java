@@ -1,8 +1,6 @@
 package dev.ordinal.core.validation;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableStatefulSet;
-import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.RetentionPolicyType;
@@ -47,8 +45,8 @@ public final class Defaults {
       return set;
     }
     StatefulSetSpec spec = set.spec();
-    ImmutableStatefulSetSpec defaulted =
-        ImmutableStatefulSetSpec.copyOf(spec)
+    StatefulSetSpec defaulted =
+        spec
             .withPodManagementPolicy(
                 spec.podManagementPolicy() == null
                     ? PodManagementPolicy.ORDERED_READY
@@ -59,7 +57,7 @@ public final class Defaults {
             .withReplicas(spec.replicas() == null ? 1 : spec.replicas())
             .withRevisionHistoryLimit(
                 spec.revisionHistoryLimit() == null ? 10 : spec.revisionHistoryLimit());
-    return ImmutableStatefulSet.copyOf(set).withSpec(defaulted);
+    return set.withSpec(defaulted);
   }
 
   /**

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableStatefulSet;
-import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.PodTemplate;
 import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.StatefulSetSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,7 +259,7 @@ class RevisionsTest {
   @Tag("R-REV-3")
   void R_REV_3_annotationsComeFromTheSet_notTheTemplate() {
     StatefulSet set =
-        ImmutableStatefulSet.copyOf(UpstreamFixtures.set134())
+        UpstreamFixtures.set134()
             .withAnnotations(Map.of("team", "db", "deployment.kubernetes.io/note", "x"))
             .withNamespace("prod");
 
@@ -316,7 +315,7 @@ class RevisionsTest {
     return StatefulSet.builder()
         .name(name)
         .uid("uid-" + name)
-        .spec(ImmutableStatefulSetSpec.builder().replicas(replicas).template(template).build())
+        .spec(StatefulSetSpec.builder().replicas(replicas).template(template).build())
         .build();
   }
 

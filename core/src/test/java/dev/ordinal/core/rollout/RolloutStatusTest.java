@@ -212,7 +212,17 @@ class RolloutStatusTest {
   @Test
   @Tag("R-ROLLOUT-5")
   void R_ROLLOUT_5_completeReportsCurrentReplicasAndRevision() {
-    StatefulSetStatus status = new StatefulSetStatus(2, 3, 3, 3, 3, 3, "foo", "foo", 0, List.of());
+    StatefulSetStatus status = StatefulSetStatus.builder()
+        .observedGeneration(2)
+        .replicas(3)
+        .readyReplicas(3)
+        .currentReplicas(3)
+        .updatedReplicas(3)
+        .availableReplicas(3)
+        .currentRevision("foo")
+        .updateRevision("foo")
+        .collisionCount(0)
+        .build();
 
     Result result =
         RolloutStatus.status(set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, status));
@@ -240,7 +250,16 @@ class RolloutStatusTest {
   @Tag("R-ROLLOUT-6")
   void R_ROLLOUT_6_availabilityIsIgnored() {
     StatefulSetStatus readyButUnavailable =
-        new StatefulSetStatus(1, 3, 3, 3, 3, 0, "web-1", "web-1", 0, List.of());
+        StatefulSetStatus.builder()
+            .observedGeneration(1)
+            .replicas(3)
+            .readyReplicas(3)
+            .currentReplicas(3)
+            .updatedReplicas(3)
+            .currentRevision("web-1")
+            .updateRevision("web-1")
+            .collisionCount(0)
+            .build();
 
     Result result =
         RolloutStatus.status(
@@ -302,8 +321,17 @@ class RolloutStatusTest {
 
   private static StatefulSetStatus status(
       long observedGeneration, int ready, int updated, String current, String update) {
-    return new StatefulSetStatus(
-        observedGeneration, 3, ready, 3 - updated, updated, ready, current, update, 0, List.of());
+    return StatefulSetStatus.builder()
+        .observedGeneration(observedGeneration)
+        .replicas(3)
+        .readyReplicas(ready)
+        .currentReplicas(3 - updated)
+        .updatedReplicas(updated)
+        .availableReplicas(ready)
+        .currentRevision(current)
+        .updateRevision(update)
+        .collisionCount(0)
+        .build();
   }
 
   /** Returns null typed as a String, to pass where the signature forbids it. */

@@ -5,7 +5,6 @@ import static dev.ordinal.core.validation.Fixtures.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.RetentionPolicyType;
@@ -135,7 +134,7 @@ class DefaultsTest {
     assertThat(Defaults.isDefaulted(set(bareSpec()))).isFalse();
     StatefulSet almost =
         set(
-            ImmutableStatefulSetSpec.copyOf(Defaults.apply(set(bareSpec())).spec())
+            Defaults.apply(set(bareSpec())).spec()
                 .withUpdateStrategy(UpdateStrategy.rollingUpdateWith(RollingUpdate.partition(1))));
     assertThat(Defaults.isDefaulted(almost)).isFalse();
   }

@@ -1,7 +1,5 @@
 package dev.ordinal.core.validation;
 
-import dev.ordinal.api.ImmutableStatefulSet;
-import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.PodTemplate;
 import dev.ordinal.api.StatefulSet;
@@ -18,7 +16,7 @@ final class Fixtures {
   private Fixtures() {}
 
   /** Returns an undefaulted spec with a matching selector and template and no other field set. */
-  static ImmutableStatefulSetSpec bareSpec() {
+  static StatefulSetSpec bareSpec() {
     return StatefulSetSpec.builder()
         .selector(LabelSelector.of(LABELS))
         .serviceName("web")
@@ -37,10 +35,10 @@ final class Fixtures {
   }
 
   /** Returns the valid, defaulted set with its spec changed. */
-  static StatefulSet validWith(UnaryOperator<ImmutableStatefulSetSpec> change) {
+  static StatefulSet validWith(UnaryOperator<StatefulSetSpec> change) {
     StatefulSet valid = valid();
-    return ImmutableStatefulSet.copyOf(valid)
-        .withSpec(change.apply(ImmutableStatefulSetSpec.copyOf(valid.spec())));
+    return valid
+        .withSpec(change.apply(valid.spec()));
   }
 
   /** Returns a pod template with these labels and this pod spec. */

@@ -10,11 +10,10 @@ import static dev.ordinal.core.validation.Fixtures.validWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.LabelSelector;
-import dev.ordinal.api.LabelSelectorRequirement;
 import dev.ordinal.api.LabelSelectorRequirement.Operator;
+import dev.ordinal.api.LabelSelectorRequirement;
 import dev.ordinal.api.PodTemplate;
 import dev.ordinal.api.RetentionPolicyType;
 import dev.ordinal.api.RollingUpdate;
@@ -46,7 +45,7 @@ class SpecValidatorTest {
   private static final String MAX_UNAVAILABLE = "spec.updateStrategy.rollingUpdate.maxUnavailable";
 
   private static StatefulSet named(String name) {
-    return ImmutableStatefulSet.copyOf(valid()).withName(name);
+    return valid().withName(name);
   }
 
   private static StatefulSet withMaxUnavailable(IntOrString value) {
@@ -95,7 +94,7 @@ class SpecValidatorTest {
   @Tag("R-VALID-1")
   void R_VALID_1_metadataLabelsAndNamespaceAreValidated() {
     StatefulSet set =
-        ImmutableStatefulSet.copyOf(valid()).withNamespace("").withLabels(Map.of("bad key", "x"));
+        valid().withNamespace("").withLabels(Map.of("bad key", "x"));
     assertThat(errors(set))
         .containsExactly(
             "metadata.namespace: Required value",

@@ -18,8 +18,17 @@ class StatusValidationTest {
       int updated,
       int available,
       @Nullable Integer collisions) {
-    return new StatefulSetStatus(
-        1, replicas, ready, current, updated, available, "web-1", "web-1", collisions, List.of());
+    return StatefulSetStatus.builder()
+        .observedGeneration(1)
+        .replicas(replicas)
+        .readyReplicas(ready)
+        .currentReplicas(current)
+        .updatedReplicas(updated)
+        .availableReplicas(available)
+        .currentRevision("web-1")
+        .updateRevision("web-1")
+        .collisionCount(collisions)
+        .build();
   }
 
   @Test
@@ -33,7 +42,15 @@ class StatusValidationTest {
   @Tag("R-STATUS-11")
   void R_STATUS_11_countersMustNotBeNegative() {
     StatefulSetStatus negative =
-        new StatefulSetStatus(-1, -1, -1, -1, -1, -1, "", "", -1, List.of());
+        StatefulSetStatus.builder()
+            .observedGeneration(-1)
+            .replicas(-1)
+            .readyReplicas(-1)
+            .currentReplicas(-1)
+            .updatedReplicas(-1)
+            .availableReplicas(-1)
+            .collisionCount(-1)
+            .build();
     assertThat(messages(SpecValidator.validateStatus(negative, null)))
         .containsExactly(
             "status.replicas: Invalid value: -1: must be greater than or equal to 0",

@@ -5,7 +5,6 @@ import static dev.ordinal.core.validation.Fixtures.valid;
 import static dev.ordinal.core.validation.Fixtures.validWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.StatefulSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,14 +31,14 @@ class WarningsTest {
   @Test
   @Tag("R-VALID-2")
   void R_VALID_2_namesUpTo52CharactersLeaveRoomForTheRevisionHash() {
-    StatefulSet set = ImmutableStatefulSet.copyOf(valid()).withName("a".repeat(52));
+    StatefulSet set = valid().withName("a".repeat(52));
     assertThat(SpecValidator.warnings(set)).isEmpty();
   }
 
   @Test
   @Tag("R-VALID-2")
   void R_VALID_2_longerNamesAreAcceptedButWarnedAbout() {
-    StatefulSet set = ImmutableStatefulSet.copyOf(valid()).withName("a".repeat(53));
+    StatefulSet set = valid().withName("a".repeat(53));
     assertThat(SpecValidator.validate(set)).isEmpty();
     assertThat(messages(SpecValidator.warnings(set)))
         .containsExactly(
@@ -53,7 +52,7 @@ class WarningsTest {
   void R_VALID_2_podNamesLongerThan63CharactersAreWarnedAbout() {
     String name = "a".repeat(61);
     StatefulSet set =
-        ImmutableStatefulSet.copyOf(validWith(s -> s.withReplicas(100))).withName(name);
+        validWith(s -> s.withReplicas(100)).withName(name);
     assertThat(SpecValidator.warnings(set))
         .extracting(Violation::rule)
         .containsExactly("R-VALID-2", "R-VALID-2");

@@ -3,7 +3,6 @@ package dev.ordinal.testkit.driver;
 import static java.util.Objects.requireNonNull;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.PodManagementPolicy;
 import dev.ordinal.api.PodTemplate;
@@ -340,7 +339,7 @@ public final class PropertyDriver {
     }
     spec.template(
         withClaimMounts(generated.spec().template(), generated.spec().volumeClaimTemplates()));
-    return Defaults.apply(ImmutableStatefulSet.copyOf(generated).withSpec(spec.build()));
+    return Defaults.apply(generated.withSpec(spec.build()));
   }
 
   /** Mounts each claim template at {@code /<name>} in every container. */

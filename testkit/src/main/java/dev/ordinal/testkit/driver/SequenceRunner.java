@@ -2,7 +2,6 @@ package dev.ordinal.testkit.driver;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedPod;
@@ -309,7 +308,7 @@ final class SequenceRunner implements SimulationListener {
       cluster.advance(RESYNC_PERIOD);
       StatefulSet stored = cluster.findStatefulSet(namespace, name).orElseThrow().set();
       cluster.apply(
-          ImmutableStatefulSet.copyOf(stored)
+          stored
               .withAnnotations(
                   ImmutableMap.<String, String>builder()
                       .putAll(Maps.filterKeys(stored.annotations(), k -> !k.equals(RESYNC)))

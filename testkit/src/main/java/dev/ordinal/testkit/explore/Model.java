@@ -1,10 +1,6 @@
 package dev.ordinal.testkit.explore;
 
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableObservedClaim;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
@@ -51,7 +47,7 @@ final class Model {
   }
 
   StatefulSet set(ModelState s) {
-    return ImmutableStatefulSet.copyOf(specs[s.script()]).withStatus(s.status());
+    return specs[s.script()].withStatus(s.status());
   }
 
   ModelState initial() {
@@ -108,7 +104,7 @@ final class Model {
     }
     if (pod.phase() == PodPhase.PENDING) {
       Mutable m = new Mutable(s);
-      m.pods.put(pod.name(), ImmutableObservedPod.copyOf(pod).withPhase(PodPhase.RUNNING));
+      m.pods.put(pod.name(), pod.withPhase(PodPhase.RUNNING));
       // A started pod writes to its volumes: from now on they hold data that must not be lost.
       for (String claim : pod.claimVolumes().values()) {
         if (m.claims.containsKey(claim)) {
@@ -119,7 +115,7 @@ final class Model {
     }
     if (pod.phase() == PodPhase.RUNNING && !pod.ready()) {
       return replacePod(
-          s, index, ImmutableObservedPod.copyOf(pod).withReady(true).withReadyTransitionTime(NOW));
+          s, index, pod.withReady(true).withReadyTransitionTime(NOW));
     }
     return null;
   }
@@ -134,7 +130,7 @@ final class Model {
     return replacePod(
         s,
         index,
-        ImmutableObservedPod.copyOf(pod)
+        pod
             .withPhase(PodPhase.FAILED)
             .withReady(false)
             .withReadyTransitionTime(null));
@@ -147,7 +143,7 @@ final class Model {
       return null;
     }
     return replacePod(
-        s, index, ImmutableObservedPod.copyOf(pod).withReady(false).withReadyTransitionTime(NOW));
+        s, index, pod.withReady(false).withReadyTransitionTime(NOW));
   }
 
   /**
@@ -257,7 +253,7 @@ final class Model {
         Action.DeletePod d = (Action.DeletePod) action;
         ObservedPod pod = pods.get(d.name());
         if (pod != null && pod.uid().equals(d.uid()) && pod.deletionTimestamp() == null) {
-          pods.put(d.name(), ImmutableObservedPod.copyOf(pod).withDeletionTimestamp(NOW));
+          pods.put(d.name(), pod.withDeletionTimestamp(NOW));
         }
       } else if (action instanceof Action.UpdatePod) {
         Action.UpdatePod u = (Action.UpdatePod) action;
@@ -267,7 +263,7 @@ final class Model {
           volumes.putAll(u.claimVolumes());
           pods.put(
               u.name(),
-              ImmutableObservedPod.copyOf(pod)
+              pod
                   .withNamespace(u.namespace())
                   .withLabels(u.labels())
                   .withClaimVolumes(volumes));
@@ -288,13 +284,13 @@ final class Model {
         if (claim != null) {
           claims.put(
               u.name(),
-              ImmutableObservedClaim.copyOf(claim).withOwnerReferences(u.ownerReferences()));
+              claim.withOwnerReferences(u.ownerReferences()));
         }
       } else if (action instanceof Action.CreateRevision) {
         ControllerRevision r = ((Action.CreateRevision) action).revision();
         revisions.putIfAbsent(
             r.name(),
-            ImmutableControllerRevision.copyOf(r)
+            r
                 .withUid("revision:" + r.name())
                 .withCreationTimestamp(NOW));
       } else if (action instanceof Action.RenumberRevision) {
@@ -302,7 +298,7 @@ final class Model {
         ControllerRevision old = revisions.get(r.name());
         if (old != null) {
           revisions.put(
-              r.name(), ImmutableControllerRevision.copyOf(old).withRevision(r.revision()));
+              r.name(), old.withRevision(r.revision()));
         }
       } else if (action instanceof Action.DeleteRevision) {
         revisions.remove(((Action.DeleteRevision) action).name());
@@ -310,14 +306,14 @@ final class Model {
         ControllerRevision old = revisions.get(action.target());
         if (old != null) {
           revisions.put(
-              old.name(), ImmutableControllerRevision.copyOf(old).withOwnerReferences(setRef(set)));
+              old.name(), old.withOwnerReferences(setRef(set)));
         }
       } else if (action instanceof Action.AdoptPod) {
         Action.AdoptPod a = (Action.AdoptPod) action;
         ObservedPod pod = pods.get(a.name());
         if (pod != null) {
           pods.put(
-              a.name(), ImmutableObservedPod.copyOf(pod).withOwnerReferences(a.controllerRef()));
+              a.name(), pod.withOwnerReferences(a.controllerRef()));
         }
       } else if (action instanceof Action.ReleasePod) {
         ObservedPod pod = pods.get(action.target());
@@ -328,7 +324,7 @@ final class Model {
               refs.add(r);
             }
           }
-          pods.put(pod.name(), ImmutableObservedPod.copyOf(pod).withOwnerReferences(refs));
+          pods.put(pod.name(), pod.withOwnerReferences(refs));
         }
       } else if (action instanceof Action.WriteStatus) {
         status = ((Action.WriteStatus) action).status();
@@ -377,7 +373,7 @@ final class Model {
     List<ObservedPod> podList = new ArrayList<>(pods.size());
     for (ObservedPod p : pods.values()) {
       String uid = rename.get(p.uid());
-      podList.add(uid.equals(p.uid()) ? p : ImmutableObservedPod.copyOf(p).withUid(uid));
+      podList.add(uid.equals(p.uid()) ? p : p.withUid(uid));
     }
     List<ObservedClaim> claimList = new ArrayList<>(claims.size());
     for (ObservedClaim c : claims.values()) {
@@ -397,7 +393,7 @@ final class Model {
         }
       }
       claimList.add(
-          renamed == null ? c : ImmutableObservedClaim.copyOf(c).withOwnerReferences(renamed));
+          renamed == null ? c : c.withOwnerReferences(renamed));
     }
     return new ModelState(
         script,

@@ -3,7 +3,6 @@ package dev.ordinal.testkit.gen;
 import static java.util.Objects.requireNonNull;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.ImmutableStatefulSetSpec;
 import dev.ordinal.api.RetentionPolicyType;
 import dev.ordinal.api.RollingUpdate;
@@ -363,12 +362,12 @@ public sealed interface Event permits Event.SpecChange, Event.Kubelet, Event.Fau
           "event for set " + change.set() + " applied to set " + current.name());
     }
     StatefulSetSpec spec = e.apply(StatefulSetSpec.builder().from(current.spec())).build();
-    StatefulSet defaulted = Defaults.apply(ImmutableStatefulSet.copyOf(current).withSpec(spec));
+    StatefulSet defaulted = Defaults.apply(current.withSpec(spec));
     if (defaulted.spec().equals(current.spec())) {
       return current; // the apiserver bumps the generation only when the spec changes
     }
     StatefulSet updated =
-        ImmutableStatefulSet.copyOf(defaulted).withGeneration(current.generation() + 1);
+        defaulted.withGeneration(current.generation() + 1);
     List<Violation> violations = new ArrayList<>(SpecValidator.validateUpdate(updated, current));
     if (!violations.isEmpty()) {
       throw new InvalidStatefulSetException(current.name(), violations);

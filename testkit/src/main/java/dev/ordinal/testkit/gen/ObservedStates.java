@@ -3,8 +3,6 @@ package dev.ordinal.testkit.gen;
 import static java.util.Objects.requireNonNull;
 
 import dev.ordinal.api.ControllerRevision;
-import dev.ordinal.api.ImmutableControllerRevision;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
 import dev.ordinal.api.ObservedPod;
@@ -75,7 +73,7 @@ public final class ObservedStates {
       revisionNames.add(r.name());
     }
     StatefulSet observed =
-        ImmutableStatefulSet.copyOf(set)
+        set
             .withGeneration(source.between(1, 3))
             .withStatus(status(source, set, revisionNames));
     List<ObservedPod> pods = pods(source, observed, revisionNames, now);
@@ -110,8 +108,8 @@ public final class ObservedStates {
       if (!names.add(r.name())) {
         continue;
       }
-      ImmutableControllerRevision built =
-          ImmutableControllerRevision.copyOf(r)
+      ControllerRevision built =
+          r
               .withUid("rev-uid-" + i)
               .withCreationTimestamp(now.minusSeconds(3600 - i));
       if (source.chance(10)) {
@@ -126,17 +124,17 @@ public final class ObservedStates {
     int replicas = set.spec().effectiveReplicas();
     int counted = source.between(0, replicas + 1);
     int ready = source.between(0, counted);
-    return new StatefulSetStatus(
-        source.between(0, 1),
-        counted,
-        ready,
-        source.between(0, counted),
-        source.between(0, counted),
-        source.between(0, ready),
-        revisionName(source, revisions),
-        revisionName(source, revisions),
-        source.chance(30) ? null : 0,
-        List.of());
+    return StatefulSetStatus.builder()
+        .observedGeneration(source.between(0, 1))
+        .replicas(counted)
+        .readyReplicas(ready)
+        .currentReplicas(source.between(0, counted))
+        .updatedReplicas(source.between(0, counted))
+        .availableReplicas(source.between(0, ready))
+        .currentRevision(revisionName(source, revisions))
+        .updateRevision(revisionName(source, revisions))
+        .collisionCount(source.chance(30) ? null : 0)
+        .build();
   }
 
   private static String revisionName(Source source, List<String> revisions) {
@@ -356,7 +354,7 @@ public final class ObservedStates {
   }
 
   private static StatefulSet withSpec(StatefulSet set, StatefulSetSpec spec) {
-    return ImmutableStatefulSet.copyOf(set).withSpec(spec);
+    return set.withSpec(spec);
   }
 
   /**

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.RetentionPolicyType;
 import dev.ordinal.api.StatefulSet;
+import dev.ordinal.api.StatefulSetSpec;
 import dev.ordinal.api.UpdateStrategy;
 import dev.ordinal.api.port.Outcome;
 import dev.ordinal.core.validation.InvalidStatefulSetException;
@@ -19,7 +19,7 @@ class EventsTest {
 
   private static final StatefulSet WEB =
       new Event.Scale("web", 2)
-          .applyTo(ImmutableStatefulSet.copyOf(Specs.statefulSet(Source.of(0))).withName("web"));
+          .applyTo(Specs.statefulSet(Source.of(0)).withName("web"));
 
   @Test
   void events_printAsScriptLines() {
@@ -100,7 +100,7 @@ class EventsTest {
   @Test
   void setPartition_isRejectedForOnDelete() {
     StatefulSet onDelete =
-        ImmutableStatefulSet.copyOf(WEB)
+        WEB
             .withSpec(
                 dev.ordinal.api.StatefulSetSpec.builder()
                     .from(WEB.spec())

@@ -1,8 +1,6 @@
 package dev.ordinal.testkit.invariants;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
-import dev.ordinal.api.ImmutableObservedPod;
-import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.LabelSelector;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
@@ -54,12 +52,12 @@ final class Cluster {
 
   static StatefulSet withStrategy(StatefulSet set, UpdateStrategy strategy) {
     return Defaults.apply(
-        ImmutableStatefulSet.copyOf(set)
+        set
             .withSpec(StatefulSetSpec.builder().from(set.spec()).updateStrategy(strategy).build()));
   }
 
   static StatefulSet withStatus(StatefulSet set, StatefulSetStatus status) {
-    return ImmutableStatefulSet.copyOf(set).withStatus(status);
+    return set.withStatus(status);
   }
 
   static OwnerReference setRef(StatefulSet set) {
@@ -72,9 +70,9 @@ final class Cluster {
   }
 
   /** A pod of the set as the controller creates it, in the given phase. */
-  static ImmutableObservedPod pod(StatefulSet set, int ordinal, PodPhase phase, boolean ready) {
+  static ObservedPod pod(StatefulSet set, int ordinal, PodPhase phase, boolean ready) {
     String name = PodNames.podName(set.name(), ordinal);
-    return ImmutableObservedPod.builder()
+    return ObservedPod.builder()
         .name(name)
         .uid("uid-" + name)
         .labels(
@@ -87,7 +85,7 @@ final class Cluster {
         .build();
   }
 
-  static ImmutableObservedPod ready(StatefulSet set, int ordinal) {
+  static ObservedPod ready(StatefulSet set, int ordinal) {
     return pod(set, ordinal, PodPhase.RUNNING, true);
   }
 
@@ -105,6 +103,6 @@ final class Cluster {
   }
 
   static ReconcilePlan plan(StatefulSetStatus status, Action... actions) {
-    return new ReconcilePlan(List.of(actions), status, null, null, List.of(), List.of());
+    return new ReconcilePlan(List.of(actions), status, null, null, null, List.of(), List.of());
   }
 }

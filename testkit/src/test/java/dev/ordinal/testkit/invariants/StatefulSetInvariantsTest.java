@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
+import dev.ordinal.api.ControllerRevision;
 import dev.ordinal.api.IntOrString;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.ObservedClaim;
@@ -97,7 +98,7 @@ class StatefulSetInvariantsTest {
 
   @Test
   void update_checksRevisionsAgainstTheStatus() {
-    dev.ordinal.api.ImmutableObservedPod old = ready(web3, 0);
+    dev.ordinal.api.ObservedPod old = ready(web3, 0);
     ObservedPod updated =
         ready(web3, 1)
             .withLabels(
@@ -110,7 +111,18 @@ class StatefulSetInvariantsTest {
                     "web-rev2"));
     StatefulSet set =
         Cluster.withStatus(
-            web(2), new StatefulSetStatus(1, 2, 2, 1, 1, 2, Cluster.REV, "web-rev2", 0, List.of()));
+            web(2),
+            StatefulSetStatus.builder()
+                .observedGeneration(1)
+                .replicas(2)
+                .readyReplicas(2)
+                .currentReplicas(1)
+                .updatedReplicas(1)
+                .availableReplicas(2)
+                .currentRevision(Cluster.REV)
+                .updateRevision("web-rev2")
+                .collisionCount(0)
+                .build());
     Observation good = observe(set, List.of(old, updated), List.of(claim(set, 0), claim(set, 1)));
     assertThat(StatefulSetInvariants.update(good)).isEmpty();
     Observation bad =
@@ -207,7 +219,7 @@ class StatefulSetInvariantsTest {
   @Test
   void onePodPerOrdinal_reportsTwoLivePodsForOneOrdinal() {
     ObservedPod canonical = ready(web3, 1);
-    dev.ordinal.api.ImmutableObservedPod padded =
+    dev.ordinal.api.ObservedPod padded =
         ready(web3, 1).withName("web-01").withUid("other");
     assertThat(
             StatefulSetInvariants.onePodPerOrdinal(
@@ -336,7 +348,12 @@ class StatefulSetInvariantsTest {
   @Test
   void statusValid_reportsWhatTheApiserverWouldReject() {
     Observation obs = observe(web3, List.of(), List.of());
-    StatefulSetStatus bad = new StatefulSetStatus(1, 1, 2, 0, 0, 0, "", "", 0, List.of());
+    StatefulSetStatus bad = StatefulSetStatus.builder()
+        .observedGeneration(1)
+        .replicas(1)
+        .readyReplicas(2)
+        .collisionCount(0)
+        .build();
     assertThat(names(StatefulSetInvariants.statusValid(obs, plan(bad))))
         .containsExactly("statusValid");
   }
@@ -356,8 +373,15 @@ class StatefulSetInvariantsTest {
             .applyTo(
                 Cluster.withStatus(
                     set,
-                    new StatefulSetStatus(
-                        1, 1, 1, 0, 0, 1, current.name(), current.name(), 0, List.of())));
+                    StatefulSetStatus.builder()
+                        .observedGeneration(1)
+                        .replicas(1)
+                        .readyReplicas(1)
+                        .availableReplicas(1)
+                        .currentRevision(current.name())
+                        .updateRevision(current.name())
+                        .collisionCount(0)
+                        .build()));
     ObservedPod unlabelled =
         ready(updated, 0).withLabels(Map.of("app", "web", ObservedPod.POD_NAME_LABEL, "web-0"));
     Observation obs =
@@ -366,7 +390,7 @@ class StatefulSetInvariantsTest {
             .pods(List.of(unlabelled))
             .claims(List.of(claim(updated, 0)))
             .revisions(
-                List.of(dev.ordinal.api.ImmutableControllerRevision.copyOf(current).withUid("r1")))
+                List.of(current.withUid("r1")))
             .now(ObservedStates.NOW)
             .build();
     ReconcilePlan plan = reconciler.plan(obs);
@@ -442,7 +466,7 @@ class StatefulSetInvariantsTest {
         observe(
             set,
             List.of(ready(set, 0)),
-            List.of(dev.ordinal.api.ImmutableObservedClaim.copyOf(claim).withUid("new")));
+            List.of(claim.withUid("new")));
     assertThat(names(StatefulSetInvariants.noDataLost(before, files, replaced, Map.of())))
         .containsExactly("noDataLost");
   }
