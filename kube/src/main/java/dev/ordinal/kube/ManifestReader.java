@@ -8,16 +8,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +65,13 @@ public final class ManifestReader {
       int maxDocuments) {
 
     /**
-     * The defaults: 32 MiB sources, 3 MiB documents (the apiserver's request limit), depth 100, 50
-     * aliases, 10,000 documents.
+     * The defaults: 256 MiB sources and documents, depth 100, 50 aliases, 10,000 documents. A
+     * {@code List} that {@code kubectl get -o yaml} prints is one document, as long as its items
+     * make it: the apiserver's 3 MiB limit bounds one request it is sent, not a list it answers
+     * nor a file. Reading needs heap in proportion to the size (README.md, "Limits" gives the
+     * figures measured), so a JVM with a small heap may need smaller limits.
      */
-    public static final Limits DEFAULT = new Limits(32L << 20, 3 << 20, 100, 50, 10_000);
+    public static final Limits DEFAULT = new Limits(256L << 20, 256 << 20, 100, 50, 10_000);
 
     /**
      * Checks the limits.
@@ -120,7 +119,8 @@ public final class ManifestReader {
   /**
    * Reads every object of a file. Messages name the file as given ({@code file.toString()}).
    *
-   * @throws ManifestException if the file cannot be read, is over the size limit, is not UTF-8, is
+   * @throws ManifestException if the file cannot be read (missing, a directory, unreadable), is over
+   *     the size limit (counted as it is read, so a device or FIFO is bounded too), is not UTF-8, is
    *     not well-formed YAML or JSON, or holds an object that cannot be decoded (missing or unknown
    *     {@code apiVersion}/{@code kind}, a value of the wrong type)
    * @throws NullPointerException if file is null
@@ -128,28 +128,7 @@ public final class ManifestReader {
   public List<Manifest> read(Path file) {
     requireNonNull(file, "file");
     String source = file.toString();
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(file)) {
-        throw ManifestException.ofSource(source, "cannot read: is a directory", null);
-      }
-      long size = Files.size(file);
-      if (size > limits.maxSourceBytes()) {
-        throw ManifestException.ofSource(source, tooLarge(size, "bytes"), null);
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw ManifestException.ofSource(source, "cannot read: no such file", e);
-    } catch (AccessDeniedException e) {
-      throw ManifestException.ofSource(source, "cannot read: permission denied", e);
-    } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw ManifestException.ofSource(source, "cannot read: " + reason, e);
-    }
-    if (bytes.length > limits.maxSourceBytes()) {
-      // The file grew between the size check and the read.
-      throw ManifestException.ofSource(source, tooLarge(bytes.length, "bytes"), null);
-    }
+    byte[] bytes = SourceFiles.read(file, limits.maxSourceBytes(), source);
     return read(decodeUtf8(bytes, source), source, file);
   }
 
@@ -213,9 +192,7 @@ public final class ManifestReader {
   }
 
   private List<Manifest> read(String content, String source, @Nullable Path file) {
-    if (!content.isEmpty() && content.charAt(0) == '\uFEFF') {
-      content = content.substring(1);
-    }
+    content = SourceFiles.withoutByteOrderMarks(content);
     List<Manifest> out = new ArrayList<>();
     for (YamlDocuments.Document doc : YamlDocuments.read(content, source, limits)) {
       Object value = doc.value();
