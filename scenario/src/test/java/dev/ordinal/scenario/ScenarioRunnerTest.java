@@ -200,7 +200,42 @@ class ScenarioRunnerTest {
     assertError("kubectl get pods -o table\n", 1, "unknown output format: table (use wide, yaml, json, name, jsonpath=, go-template=)");
     assertError("kubectl apply -f web.yaml\nkubectl exec web-0 -- vi\n", 2, "command not simulated in a pod: vi");
     assertError("kubectl apply -f web.yaml\nsim seed 3\n", 2, "sim seed must come before the first command that changes the cluster");
-    assertError("kubectl patch sts web --type=yaml -p '{}'\n", 1, "--type must be one of json, merge or strategic, not \"yaml\"");
+    assertError("kubectl patch sts web --type=yaml -p '{}'\n", 1, "--type must be one of [json merge strategic], not \"yaml\"");
+  }
+
+  @Test
+  void sleepBeyondTheLimit_isOneClearError_notAnOverflow() {
+    assertError(
+        "sleep 9223372036854775807h\n",
+        1,
+        "sleep 9223372036854775807h is longer than 87600h (10 years), the limit");
+    assertError(
+        "sleep 99999999999999999999\n",
+        1,
+        "sleep 99999999999999999999 is longer than 87600h (10 years), the limit");
+    assertThat(Age.parse("87600h")).isEqualTo(java.time.Duration.ofHours(87600));
+  }
+
+  @Test
+  void deeplyNestedSubstitutions_areBounded_notAStackOverflow() {
+    assertError(
+        "echo " + "\"$(".repeat(20_000) + "\n",
+        1,
+        "quotes and $(...) nest deeper than 64 levels, the limit");
+  }
+
+  @Test
+  void whileLoops_areRefusedClearly() {
+    assertError(
+        "while true; do sleep 1; done\n",
+        1,
+        "while loops are not supported: use for VAR in WORDS; do ...; done, or sleep");
+  }
+
+  @Test
+  void patchErrors_quoteThePatchAsKubectlDoes() {
+    String out = run("kubectl apply -f web.yaml\nkubectl patch sts web -p '{\"spec\": nope'\n");
+    assertThat(out).contains("error: unable to parse \"{\\\"spec\\\": nope\": ");
   }
 
   private void assertError(String script, int line, String message) {
