@@ -220,7 +220,7 @@ final class Shell {
   }
 
   /** Returns the index after the ')' matching the '(' at open. */
-  private static int closingParen(String s, int open, int depth) {
+  private static int closingParen(String s, int open, int level) {
     int depth = 0;
     for (int j = open; j < s.length(); j++) {
       char c = s.charAt(j);
@@ -229,7 +229,7 @@ final class Shell {
       } else if (c == ')' && --depth == 0) {
         return j + 1;
       } else if (c == '\'' || c == '"') {
-        j = skipQuoted(s, j, depth + 1) - 1;
+        j = skipQuoted(s, j, level + 1) - 1;
       }
     }
     throw new ScriptError("unterminated $(");

@@ -200,7 +200,7 @@ class ScenarioRunnerTest {
     assertError("kubectl get pods -o table\n", 1, "unknown output format: table (use wide, yaml, json, name, jsonpath=, go-template=)");
     assertError("kubectl apply -f web.yaml\nkubectl exec web-0 -- vi\n", 2, "command not simulated in a pod: vi");
     assertError("kubectl apply -f web.yaml\nsim seed 3\n", 2, "sim seed must come before the first command that changes the cluster");
-    assertError("kubectl patch sts web --type=yaml -p '{}'\n", 1, "--type must be one of [json merge strategic], not \"yaml\"");
+    assertError("kubectl patch sts web --type=yaml -p '{}'\n", 1, "--type must be one of json, merge or strategic, not \"yaml\"");
   }
 
   @Test
