@@ -74,12 +74,12 @@ class BadInputTest {
   void fileOverTheSizeLimit() throws IOException {
     Path file = dir.resolve("huge.yaml");
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-      f.setLength((256L << 20) + 1); // sparse, but read: the limit counts the bytes read
+      f.setLength((64L << 20) + 1); // sparse, but read: the limit counts the bytes read
     }
 
     assertBadInput(
         plan(file.toString()),
-        file + ": is longer than 268435456 bytes, the limit (reading stopped there)");
+        file + ": is longer than 67108864 bytes, the limit (reading stopped there)");
   }
 
   @Test
@@ -87,7 +87,7 @@ class BadInputTest {
     // Files.size says 0 for a device: only counting the bytes read bounds it.
     assertBadInput(
         Cli.run("validate", "/dev/zero"),
-        "/dev/zero: is longer than 268435456 bytes, the limit (reading stopped there; it is not a"
+        "/dev/zero: is longer than 67108864 bytes, the limit (reading stopped there; it is not a"
             + " regular file but a device, a FIFO or a socket)");
   }
 

@@ -260,6 +260,9 @@ final class KubectlScalars {
       return d > 0 ? ".inf" : "-.inf";
     }
     float f = (float) d;
+    if (Float.isInfinite(f)) {
+      return f > 0 ? ".inf" : "-.inf"; // Go rounds to 32 bits first: 1e300 is spelled .inf
+    }
     if (f == 0) {
       return (1 / f) < 0 ? "-0" : "0";
     }

@@ -65,13 +65,13 @@ public final class ManifestReader {
       int maxDocuments) {
 
     /**
-     * The defaults: 256 MiB sources and documents, depth 100, 50 aliases, 10,000 documents. A
+     * The defaults: 64 MiB sources and documents, depth 100, 50 aliases, 10,000 documents. A
      * {@code List} that {@code kubectl get -o yaml} prints is one document, as long as its items
      * make it: the apiserver's 3 MiB limit bounds one request it is sent, not a list it answers
-     * nor a file. Reading needs heap in proportion to the size (README.md, "Limits" gives the
-     * figures measured), so a JVM with a small heap may need smaller limits.
+     * nor a file. Reading needs about 60 bytes of heap a byte of YAML (README.md, "Limits"), so
+     * 64 MiB, some 15,000 pods, fits the default heap of a machine with 16 GiB.
      */
-    public static final Limits DEFAULT = new Limits(256L << 20, 256 << 20, 100, 50, 10_000);
+    public static final Limits DEFAULT = new Limits(64L << 20, 64 << 20, 100, 50, 10_000);
 
     /**
      * Checks the limits.
@@ -130,6 +130,14 @@ public final class ManifestReader {
     String source = file.toString();
     byte[] bytes = SourceFiles.read(file, limits.maxSourceBytes(), source);
     return read(decodeUtf8(bytes, source), source, file);
+  }
+
+  /** Reads the bytes of a file as {@link #read(Path)} does once they are read; for fuzzing. */
+  List<Manifest> read(byte[] bytes, String source) {
+    if (bytes.length > limits.maxSourceBytes()) {
+      throw ManifestException.ofSource(source, tooLarge(bytes.length, "bytes"), null);
+    }
+    return read(decodeUtf8(bytes, source), source, null);
   }
 
   /**
@@ -302,6 +310,16 @@ public final class ManifestReader {
           List.of(),
           null);
     }
+    String nullItem = nullItem(tree, "");
+    if (nullItem != null) {
+      throw fieldError(
+          source,
+          object,
+          Problems.invalid(
+              Problems.boundPath(nullItem),
+              null,
+              "a list item must not be null (the apiserver would read an empty value)"));
+    }
     HasMetadata decoded;
     try {
       // Through JSON text rather than convertValue: fabric8's IntOrString accepts an int only as
@@ -320,6 +338,33 @@ public final class ManifestReader {
       throw ManifestException.ofViolation(source, object, v, List.of(v), e.getCause());
     }
     return new Manifest(decoded, source, file, index, item, tree);
+  }
+
+  /**
+   * Returns the path of the first null item of a list in the tree, or null if there is none:
+   * fabric8 keeps such an item as a null element that no mapping expects, where Go's decoder makes
+   * it a zero value. The tree's depth is bounded by the reader's limit.
+   */
+  private static @Nullable String nullItem(@Nullable Object value, String path) {
+    if (value instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        String key = (String) e.getKey();
+        String found = nullItem(e.getValue(), path.isEmpty() ? key : path + "." + key);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (value instanceof List) {
+      List<?> list = (List<?>) value;
+      for (int i = 0; i < list.size(); i++) {
+        String item = path + "[" + i + "]";
+        String found = list.get(i) == null ? item : nullItem(list.get(i), item);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static @Nullable String nameOf(Map<String, Object> tree) {

@@ -147,6 +147,18 @@ class BadInputTest {
   }
 
   @Test
+  void nullListItem_isOneFieldError_notANullPointerException() {
+    // Found by ManifestFuzzTest: fabric8 keeps the null, which the mapping did not expect.
+    String yaml =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-0\n  ownerReferences: [null]\n";
+
+    assertThat(error(() -> reader.read(yaml, "pod.yaml")))
+        .hasMessage(
+            "pod.yaml: Pod \"web-0\": metadata.ownerReferences[0]: Invalid value: null: a list item"
+                + " must not be null (the apiserver would read an empty value)");
+  }
+
+  @Test
   void binaryValue_isItsTextAsInKubectl_unlessNotUtf8() {
     String yaml =
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: {x: !!binary aGk=}\n";
