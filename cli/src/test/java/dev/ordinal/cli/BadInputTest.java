@@ -106,7 +106,12 @@ class BadInputTest {
   void applyOfATextFile_quotesAShortExcerpt_notTheWholeFile() throws IOException {
     StringBuilder passwd = new StringBuilder();
     for (int i = 0; i < 40; i++) {
-      passwd.append("user").append(i).append(":x:").append(1000 + i).append(":100::/home:/bin/sh\n");
+      passwd
+          .append("user")
+          .append(i)
+          .append(":x:")
+          .append(1000 + i)
+          .append(":100::/home:/bin/sh\n");
     }
     Files.writeString(dir.resolve("passwd"), passwd);
     Path script = Files.writeString(dir.resolve("s.sh"), "kubectl apply -f passwd\n");

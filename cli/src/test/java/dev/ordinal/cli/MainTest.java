@@ -151,7 +151,8 @@ class MainTest {
   void outOfMemory_isOneLineThatSaysWhatToDo() {
     StringWriter err = new StringWriter();
 
-    int code = Main.Errors.report(new OutOfMemoryError("Java heap space"), new PrintWriter(err), false);
+    int code =
+        Main.Errors.report(new OutOfMemoryError("Java heap space"), new PrintWriter(err), false);
 
     assertThat(err.toString())
         .isEqualTo(

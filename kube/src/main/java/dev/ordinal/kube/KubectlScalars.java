@@ -20,9 +20,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * and timestamps kept as strings. An explicit tag ({@code !!int "010"}) converts the text the same
  * way and fails when the text is not of that type; unknown tags leave the text a string.
  *
- * <p>Every rule here was checked against kubectl's reader itself (see {@code
- * KubectlScalarsTest}'s data): where the YAML 1.1 specification and kubectl disagree, kubectl wins,
- * since a manifest means what {@code kubectl apply} sends.
+ * <p>Every rule here was checked against kubectl's reader itself (see {@code KubectlScalarsTest}'s
+ * data): where the YAML 1.1 specification and kubectl disagree, kubectl wins, since a manifest
+ * means what {@code kubectl apply} sends.
  */
 final class KubectlScalars {
 
@@ -74,7 +74,8 @@ final class KubectlScalars {
               + "(([Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2}))"
               + "|( [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?))?");
 
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   /**
    * Returns the tag an untagged plain scalar resolves to, for snakeyaml's composer: a plain {@code

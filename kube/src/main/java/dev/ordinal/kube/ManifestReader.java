@@ -65,11 +65,11 @@ public final class ManifestReader {
       int maxDocuments) {
 
     /**
-     * The defaults: 64 MiB sources and documents, depth 100, 50 aliases, 10,000 documents. A
-     * {@code List} that {@code kubectl get -o yaml} prints is one document, as long as its items
-     * make it: the apiserver's 3 MiB limit bounds one request it is sent, not a list it answers
-     * nor a file. Reading needs about 60 bytes of heap a byte of YAML (README.md, "Limits"), so
-     * 64 MiB, some 15,000 pods, fits the default heap of a machine with 16 GiB.
+     * The defaults: 64 MiB sources and documents, depth 100, 50 aliases, 10,000 documents. A {@code
+     * List} that {@code kubectl get -o yaml} prints is one document, as long as its items make it:
+     * the apiserver's 3 MiB limit bounds one request it is sent, not a list it answers nor a file.
+     * Reading needs about 60 bytes of heap a byte of YAML (README.md, "Limits"), so 64 MiB, some
+     * 15,000 pods, fits the default heap of a machine with 16 GiB.
      */
     public static final Limits DEFAULT = new Limits(64L << 20, 64 << 20, 100, 50, 10_000);
 
@@ -119,10 +119,10 @@ public final class ManifestReader {
   /**
    * Reads every object of a file. Messages name the file as given ({@code file.toString()}).
    *
-   * @throws ManifestException if the file cannot be read (missing, a directory, unreadable), is over
-   *     the size limit (counted as it is read, so a device or FIFO is bounded too), is not UTF-8, is
-   *     not well-formed YAML or JSON, or holds an object that cannot be decoded (missing or unknown
-   *     {@code apiVersion}/{@code kind}, a value of the wrong type)
+   * @throws ManifestException if the file cannot be read (missing, a directory, unreadable), is
+   *     over the size limit (counted as it is read, so a device or FIFO is bounded too), is not
+   *     UTF-8, is not well-formed YAML or JSON, or holds an object that cannot be decoded (missing
+   *     or unknown {@code apiVersion}/{@code kind}, a value of the wrong type)
    * @throws NullPointerException if file is null
    */
   public List<Manifest> read(Path file) {

@@ -41,11 +41,7 @@ final class SourceFiles {
     if (bytes.length > cap) {
       throw ManifestException.ofSource(
           source,
-          "is longer than "
-              + cap
-              + " bytes, the limit (reading stopped there"
-              + kind(file)
-              + ")",
+          "is longer than " + cap + " bytes, the limit (reading stopped there" + kind(file) + ")",
           null);
     }
     return bytes;

@@ -290,9 +290,13 @@ final class YamlDocuments {
     if (key instanceof Double) {
       return KubectlScalars.floatKey((Double) key);
     }
-    String what = key == null ? "null" : key instanceof BigInteger ? key + " (beyond int64)" : "" + key;
+    String what =
+        key == null ? "null" : key instanceof BigInteger ? key + " (beyond int64)" : "" + key;
     throw unsupported(
-        path, source, index, "unsupported map key: " + what + "; a key must be a string, a number or a boolean");
+        path,
+        source,
+        index,
+        "unsupported map key: " + what + "; a key must be a string, a number or a boolean");
   }
 
   private static ManifestException unsupported(

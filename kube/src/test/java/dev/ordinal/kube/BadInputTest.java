@@ -1,10 +1,9 @@
 package dev.ordinal.kube;
 
-import dev.ordinal.api.Json;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.ordinal.api.Json;
 import dev.ordinal.core.validation.Violation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

@@ -75,7 +75,8 @@ class KubectlYamlTest {
           .hasMessageContaining(refusal != null ? refusal : kubectlWords(c.expected()));
       return;
     }
-    assertThat(normal(read(document))).isEqualTo(normal(JSON.readValue(c.expected(), Object.class)));
+    assertThat(normal(read(document)))
+        .isEqualTo(normal(JSON.readValue(c.expected(), Object.class)));
   }
 
   /**

@@ -4,10 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 
 /**
- * Any bytes given to the reader and the mapping end in a value or in one {@link
- * ManifestException}: no other exception, no stack overflow, no unbounded work. Every build runs
- * the seed corpus in {@code ManifestFuzzTestInputs/readAndMap}; {@code JAZZER_FUZZ=1} fuzzes
- * (see soak/fuzz.sh).
+ * Any bytes given to the reader and the mapping end in a value or in one {@link ManifestException}:
+ * no other exception, no stack overflow, no unbounded work. Every build runs the seed corpus in
+ * {@code ManifestFuzzTestInputs/readAndMap}; {@code JAZZER_FUZZ=1} fuzzes (see soak/fuzz.sh).
  */
 class ManifestFuzzTest {
 

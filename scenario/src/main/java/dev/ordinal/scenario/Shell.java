@@ -7,11 +7,11 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The small part of POSIX shell syntax the tutorial writes: words with single and double quotes
- * and backslashes, {@code #} comments, {@code ;} lists, {@code for NAME in WORDS; do ...; done}
- * loops, {@code $NAME} / {@code ${NAME}} variables and {@code $(...)} command substitution (the
- * last only where a pod's shell runs it). Anything else that a shell would treat specially
- * (pipes, redirections outside a pod, {@code &&}) is rejected rather than misread.
+ * The small part of POSIX shell syntax the tutorial writes: words with single and double quotes and
+ * backslashes, {@code #} comments, {@code ;} lists, {@code for NAME in WORDS; do ...; done} loops,
+ * {@code $NAME} / {@code ${NAME}} variables and {@code $(...)} command substitution (the last only
+ * where a pod's shell runs it). Anything else that a shell would treat specially (pipes,
+ * redirections outside a pod, {@code &&}) is rejected rather than misread.
  */
 final class Shell {
 
