@@ -153,7 +153,10 @@ final class Problems {
   /** Returns what a value of the target type must be, as a validation detail. */
   static String expectation(@Nullable Class<?> target, @Nullable Object value) {
     if (target == null) {
-      return "is not a valid value for this field";
+      // Jackson names no target for a number beyond a long: the field is an int64 one.
+      return value instanceof BigInteger
+          ? "must be a 64-bit integer"
+          : "is not a valid value for this field";
     }
     if (target == Integer.class || target == int.class || target == Short.class) {
       if (isIntegral(value)) {

@@ -146,6 +146,18 @@ class BadInputTest {
   }
 
   @Test
+  void int64OutOfRange_saysSo_notJacksonsWords() {
+    // The apiserver: cannot unmarshal number 9223372036854775808 into ... of type int64.
+    String yaml =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-0\n  generation: 9223372036854775808\n";
+
+    assertThat(error(() -> reader.read(yaml, "pod.yaml")))
+        .hasMessage(
+            "pod.yaml: Pod \"web-0\": metadata.generation: Invalid value: 9223372036854775808: must"
+                + " be a 64-bit integer");
+  }
+
+  @Test
   void nullListItem_isOneFieldError_notANullPointerException() {
     // Found by ManifestFuzzTest: fabric8 keeps the null, which the mapping did not expect.
     String yaml =
