@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +54,9 @@ public final class Main {
     PrintWriter errWriter = writer(err);
     try {
       return commandLine(outWriter, errWriter).execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only Exceptions to the handler; the heap filled up reading the input.
+      return Errors.report(e, errWriter, List.of(args).contains("--debug"));
     } finally {
       outWriter.flush();
       errWriter.flush();
@@ -162,6 +166,13 @@ public final class Main {
       if (e instanceof ManifestException || e instanceof InputException) {
         err.println("error: " + e.getMessage());
         code = Exit.BAD_INPUT;
+      } else if (e instanceof OutOfMemoryError) {
+        // Not a bug: the input needs more heap than this JVM has (README.md, "Limits").
+        err.println(
+            "error: out of memory: the input needs more than this JVM's "
+                + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB of heap; give it more (JAVA_TOOL_OPTIONS=-Xmx4g) or split the file");
+        code = Exit.INTERNAL;
       } else {
         err.println(
             "error: internal error: "

@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Files.isRegularFile(script) || !Files.isReadable(script)) {
-      throw new InputException(script + ": cannot read the script: no such file");
+      throw new InputException(script + ": cannot read the script: " + whyNot(script));
     }
     try (PrintStream out = ScriptOutput.over(spec.commandLine().getOut())) {
       ScenarioRunner.run(script, seed, out);
@@ -55,5 +55,17 @@ final class RunCommand implements Callable<Integer> {
       return Exit.BAD_INPUT;
     }
     return Exit.OK;
+  }
+
+  /** Says what the path is, for a script that is not a readable regular file. */
+  private static String whyNot(Path script) {
+    if (Files.isDirectory(script)) {
+      return "is a directory";
+    }
+    if (Files.exists(script) && !Files.isRegularFile(script)) {
+      // A script is read whole and replayed; a FIFO or a device has no end to read to.
+      return "is not a regular file (a FIFO, a device or a socket)";
+    }
+    return Files.exists(script) ? "permission denied" : "no such file";
   }
 }

@@ -74,12 +74,74 @@ class BadInputTest {
   void fileOverTheSizeLimit() throws IOException {
     Path file = dir.resolve("huge.yaml");
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-      f.setLength((32L << 20) + 1); // sparse: the size is checked before anything is read
+      f.setLength((64L << 20) + 1); // sparse, but read: the limit counts the bytes read
     }
 
     assertBadInput(
         plan(file.toString()),
-        file + ": is 33554433 bytes long, which exceeds the limit of 33554432");
+        file + ": is longer than 67108864 bytes, the limit (reading stopped there)");
+  }
+
+  @Test
+  void endlessDevice_stopsAtTheLimit_withOneLine() {
+    // Files.size says 0 for a device: only counting the bytes read bounds it.
+    assertBadInput(
+        Cli.run("validate", "/dev/zero"),
+        "/dev/zero: is longer than 67108864 bytes, the limit (reading stopped there; it is not a"
+            + " regular file but a device, a FIFO or a socket)");
+  }
+
+  @Test
+  void scriptThatIsADirectoryOrAFifo_saysWhatItIs() throws Exception {
+    assertBadInput(
+        Cli.run("run", dir.toString()), dir + ": cannot read the script: is a directory");
+    Path fifo = dir.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    assertBadInput(
+        Cli.run("run", fifo.toString()),
+        fifo + ": cannot read the script: is not a regular file (a FIFO, a device or a socket)");
+  }
+
+  @Test
+  void applyOfATextFile_quotesAShortExcerpt_notTheWholeFile() throws IOException {
+    StringBuilder passwd = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      passwd
+          .append("user")
+          .append(i)
+          .append(":x:")
+          .append(1000 + i)
+          .append(":100::/home:/bin/sh\n");
+    }
+    Files.writeString(dir.resolve("passwd"), passwd);
+    Path script = Files.writeString(dir.resolve("s.sh"), "kubectl apply -f passwd\n");
+
+    Cli.Result r = Cli.run("run", script.toString());
+
+    // The file is one plain scalar, its lines folded into one: 1309 characters, 110 shown.
+    String value = passwd.toString().strip().replace("\n", " ");
+    assertThat(r.out())
+        .isEqualTo(
+            "$ kubectl apply -f passwd\nerror: passwd: document 1: Invalid value: "
+                + ("\"" + value).substring(0, 110)
+                + "...\" ("
+                + value.length()
+                + " characters): must be an object with apiVersion and kind\n");
+    assertThat(value).hasSize(1309);
+  }
+
+  @Test
+  void endlessSleep_isBadInput_notAnInternalError() throws IOException {
+    Path script = Files.writeString(dir.resolve("s.sh"), "sleep 9223372036854775807h\n");
+
+    Cli.Result r = Cli.run("run", script.toString());
+
+    assertThat(r.err())
+        .isEqualTo(
+            "error: "
+                + script
+                + ":1: sleep 9223372036854775807h is longer than 87600h (10 years), the limit\n");
+    assertThat(r.code()).isEqualTo(Exit.BAD_INPUT);
   }
 
   // ---- malformed YAML and JSON
@@ -130,11 +192,10 @@ class BadInputTest {
   void arbitraryType_isNotConstructed() {
     String file = w.set("  replicas: 3\n", "  replicas: !!java.lang.Runtime 3\n");
 
+    // As kubectl: the tag is ignored and the text stays a string, which an int32 field refuses.
     assertBadInput(
         plan(file),
-        file
-            + ":27:13: document 2: could not determine a constructor for the tag"
-            + " tag:yaml.org,2002:java.lang.Runtime");
+        file + ": StatefulSet \"web\": spec.replicas: Invalid value: \"3\": must be an integer");
   }
 
   @Test
@@ -162,13 +223,19 @@ class BadInputTest {
   }
 
   @Test
-  void documentOverTheSizeLimit() {
-    String big = "# " + "x".repeat(3 << 20) + "\n" + Manifests.set();
-    String file = w.text(big);
+  void documentOverTheApiserversRequestLimit_isRead() {
+    // 3 MiB bounds one request to the apiserver, not a file: kubectl get -o yaml prints more.
+    String big = "# " + "x".repeat(4 << 20) + "\n" + Manifests.set();
 
-    assertBadInput(
-        plan(file),
-        file + ": document 1: the document is longer than 3145728 characters, the limit");
+    assertThat(plan(w.text(big)).code()).isEqualTo(Exit.OK);
+  }
+
+  @Test
+  void octalReplicas_planAsKubectlAppliesThem() {
+    Cli.Result r = plan(w.set("  replicas: 3\n", "  replicas: 010\n"));
+
+    assertThat(r.code()).isEqualTo(Exit.OK);
+    assertThat(r.out()).contains("web-7").doesNotContain("web-8");
   }
 
   // ---- documents of the wrong kind

@@ -146,4 +146,20 @@ class MainTest {
         .startsWith("error: " + missing + ": cannot read: no such file\n")
         .contains("dev.ordinal.kube.ManifestException", "\tat " + ManifestReader.class.getName());
   }
+
+  @Test
+  void outOfMemory_isOneLineThatSaysWhatToDo() {
+    StringWriter err = new StringWriter();
+
+    int code =
+        Main.Errors.report(new OutOfMemoryError("Java heap space"), new PrintWriter(err), false);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "error: out of memory: the input needs more than this JVM's "
+                + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB of heap; give it more (JAVA_TOOL_OPTIONS=-Xmx4g) or split the file"
+                + System.lineSeparator());
+    assertThat(code).isEqualTo(Exit.INTERNAL);
+  }
 }

@@ -8,16 +8,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +65,13 @@ public final class ManifestReader {
       int maxDocuments) {
 
     /**
-     * The defaults: 32 MiB sources, 3 MiB documents (the apiserver's request limit), depth 100, 50
-     * aliases, 10,000 documents.
+     * The defaults: 64 MiB sources and documents, depth 100, 50 aliases, 10,000 documents. A {@code
+     * List} that {@code kubectl get -o yaml} prints is one document, as long as its items make it:
+     * the apiserver's 3 MiB limit bounds one request it is sent, not a list it answers nor a file.
+     * Reading needs about 60 bytes of heap a byte of YAML (README.md, "Limits"), so 64 MiB, some
+     * 15,000 pods, fits the default heap of a machine with 16 GiB.
      */
-    public static final Limits DEFAULT = new Limits(32L << 20, 3 << 20, 100, 50, 10_000);
+    public static final Limits DEFAULT = new Limits(64L << 20, 64 << 20, 100, 50, 10_000);
 
     /**
      * Checks the limits.
@@ -120,37 +119,25 @@ public final class ManifestReader {
   /**
    * Reads every object of a file. Messages name the file as given ({@code file.toString()}).
    *
-   * @throws ManifestException if the file cannot be read, is over the size limit, is not UTF-8, is
-   *     not well-formed YAML or JSON, or holds an object that cannot be decoded (missing or unknown
-   *     {@code apiVersion}/{@code kind}, a value of the wrong type)
+   * @throws ManifestException if the file cannot be read (missing, a directory, unreadable), is
+   *     over the size limit (counted as it is read, so a device or FIFO is bounded too), is not
+   *     UTF-8, is not well-formed YAML or JSON, or holds an object that cannot be decoded (missing
+   *     or unknown {@code apiVersion}/{@code kind}, a value of the wrong type)
    * @throws NullPointerException if file is null
    */
   public List<Manifest> read(Path file) {
     requireNonNull(file, "file");
     String source = file.toString();
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(file)) {
-        throw ManifestException.ofSource(source, "cannot read: is a directory", null);
-      }
-      long size = Files.size(file);
-      if (size > limits.maxSourceBytes()) {
-        throw ManifestException.ofSource(source, tooLarge(size, "bytes"), null);
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw ManifestException.ofSource(source, "cannot read: no such file", e);
-    } catch (AccessDeniedException e) {
-      throw ManifestException.ofSource(source, "cannot read: permission denied", e);
-    } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw ManifestException.ofSource(source, "cannot read: " + reason, e);
-    }
+    byte[] bytes = SourceFiles.read(file, limits.maxSourceBytes(), source);
+    return read(decodeUtf8(bytes, source), source, file);
+  }
+
+  /** Reads the bytes of a file as {@link #read(Path)} does once they are read; for fuzzing. */
+  List<Manifest> read(byte[] bytes, String source) {
     if (bytes.length > limits.maxSourceBytes()) {
-      // The file grew between the size check and the read.
       throw ManifestException.ofSource(source, tooLarge(bytes.length, "bytes"), null);
     }
-    return read(decodeUtf8(bytes, source), source, file);
+    return read(decodeUtf8(bytes, source), source, null);
   }
 
   /**
@@ -213,9 +200,7 @@ public final class ManifestReader {
   }
 
   private List<Manifest> read(String content, String source, @Nullable Path file) {
-    if (!content.isEmpty() && content.charAt(0) == '\uFEFF') {
-      content = content.substring(1);
-    }
+    content = SourceFiles.withoutByteOrderMarks(content);
     List<Manifest> out = new ArrayList<>();
     for (YamlDocuments.Document doc : YamlDocuments.read(content, source, limits)) {
       Object value = doc.value();
@@ -325,6 +310,16 @@ public final class ManifestReader {
           List.of(),
           null);
     }
+    String nullItem = nullItem(tree, "");
+    if (nullItem != null) {
+      throw fieldError(
+          source,
+          object,
+          Problems.invalid(
+              Problems.boundPath(nullItem),
+              null,
+              "a list item must not be null (the apiserver would read an empty value)"));
+    }
     HasMetadata decoded;
     try {
       // Through JSON text rather than convertValue: fabric8's IntOrString accepts an int only as
@@ -343,6 +338,33 @@ public final class ManifestReader {
       throw ManifestException.ofViolation(source, object, v, List.of(v), e.getCause());
     }
     return new Manifest(decoded, source, file, index, item, tree);
+  }
+
+  /**
+   * Returns the path of the first null item of a list in the tree, or null if there is none:
+   * fabric8 keeps such an item as a null element that no mapping expects, where Go's decoder makes
+   * it a zero value. The tree's depth is bounded by the reader's limit.
+   */
+  private static @Nullable String nullItem(@Nullable Object value, String path) {
+    if (value instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        String key = (String) e.getKey();
+        String found = nullItem(e.getValue(), path.isEmpty() ? key : path + "." + key);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (value instanceof List) {
+      List<?> list = (List<?>) value;
+      for (int i = 0; i < list.size(); i++) {
+        String item = path + "[" + i + "]";
+        String found = list.get(i) == null ? item : nullItem(list.get(i), item);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static @Nullable String nameOf(Map<String, Object> tree) {

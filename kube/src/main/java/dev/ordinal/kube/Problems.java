@@ -52,6 +52,21 @@ final class Problems {
     return place == null ? kind : kind + " in " + place;
   }
 
+  /** The longest field path a message prints; aliases can nest paths far longer. */
+  static final int MAX_PATH = 160;
+
+  /**
+   * Returns the path, or for one longer than {@link #MAX_PATH} its start and end around {@code
+   * ...}, so that a message stays one readable line.
+   */
+  static String boundPath(String path) {
+    if (path.length() <= MAX_PATH) {
+      return path;
+    }
+    int half = (MAX_PATH - 3) / 2;
+    return path.substring(0, half) + "..." + path.substring(path.length() - half);
+  }
+
   /** Returns the string quoted as Go's {@code %q} quotes it, as the apiserver prints names. */
   static String quote(String s) {
     String rendered = Violation.invalid("", s, "", RULE).badValue();
@@ -63,9 +78,26 @@ final class Problems {
     return Violation.required(path, detail, RULE);
   }
 
-  /** Returns {@code path: Invalid value: value: detail}. */
+  /** The longest rendered value a message prints in full. */
+  static final int MAX_VALUE = 120;
+
+  /**
+   * Returns {@code path: Invalid value: value: detail}, with a value longer than {@link #MAX_VALUE}
+   * cut short and its length said, so that a whole file read as one string stays one short line.
+   */
   static Violation invalid(String path, @Nullable Object value, String detail) {
-    return Violation.invalid(path, value, detail, RULE);
+    Violation v = Violation.invalid(path, value, detail, RULE);
+    String shown = v.badValue();
+    if (shown == null || shown.length() <= MAX_VALUE) {
+      return v;
+    }
+    String cut = shown.substring(0, MAX_VALUE - 10);
+    String length =
+        value instanceof String
+            ? ((String) value).length() + " characters"
+            : shown.length() + " characters as printed";
+    String excerpt = (shown.startsWith("\"") ? cut + "...\"" : cut + "...") + " (" + length + ")";
+    return new Violation(v.path(), v.type(), excerpt, v.detail(), v.rule());
   }
 
   /**
@@ -104,7 +136,7 @@ final class Problems {
         }
       }
     }
-    String field = path.length() == 0 ? "<object>" : path.toString();
+    String field = path.length() == 0 ? "<object>" : boundPath(path.toString());
     Class<?> target = targetType(e);
     if (!valueKnown) {
       // Only a message without the value is possible; Jackson's own words are the best left.
@@ -121,7 +153,10 @@ final class Problems {
   /** Returns what a value of the target type must be, as a validation detail. */
   static String expectation(@Nullable Class<?> target, @Nullable Object value) {
     if (target == null) {
-      return "is not a valid value for this field";
+      // Jackson names no target for a number beyond a long: the field is an int64 one.
+      return value instanceof BigInteger
+          ? "must be a 64-bit integer"
+          : "is not a valid value for this field";
     }
     if (target == Integer.class || target == int.class || target == Short.class) {
       if (isIntegral(value)) {

@@ -9,19 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Splits a YAML (or JSON, which YAML 1.2 reads) stream into documents and turns each into canonical
- * JSON-like data, safely: the YAML 1.2 core schema only (no arbitrary types), bounded document
- * size, nesting depth, alias expansion and document count, no duplicate keys.
+ * Splits a YAML (or JSON) stream into documents and turns each into canonical JSON-like data as
+ * kubectl does (YAML 1.1 scalars, see {@link KubectlYaml}), safely: plain data only (no arbitrary
+ * types), bounded document size, nesting depth, alias expansion and document count, no duplicate
+ * keys.
  */
 final class YamlDocuments {
 
@@ -40,7 +39,20 @@ final class YamlDocuments {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(source)
-            .setSchema(new CoreSchema())
+            .setSchema(KubectlYaml.SCHEMA)
+            // go-yaml v2, kubectl's reader, takes only YAML 1.1 documents.
+            .setVersionFunction(
+                v -> {
+                  if (v.getMajor() != 1 || v.getMinor() != 1) {
+                    throw new YamlEngineException(
+                        "found incompatible YAML document (%YAML "
+                            + v.getMajor()
+                            + "."
+                            + v.getMinor()
+                            + "; kubectl reads only 1.1)");
+                  }
+                  return v;
+                })
             .setAllowDuplicateKeys(false)
             .setAllowRecursiveKeys(false)
             .setAllowNonScalarKeys(false)
@@ -51,10 +63,10 @@ final class YamlDocuments {
     List<Document> out = new ArrayList<>();
     int index = 0;
     try {
-      Iterator<Object> documents = new Load(settings).loadAllFromString(content).iterator();
+      Iterator<Object> documents = KubectlYaml.documents(settings, content);
       while (documents.hasNext()) {
         Object raw = documents.next();
-        out.add(new Document(index, canonical(raw, source, index, limits)));
+        out.add(new Document(index, canonical(raw, source, index, limits, content.length())));
         index++;
       }
     } catch (YamlEngineException e) {
@@ -139,7 +151,9 @@ final class YamlDocuments {
       Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
       String problem = orEmpty(marked.getProblem());
       String context = orEmpty(marked.getContext());
-      if (problem.isEmpty()) {
+      if (problem.startsWith("Expected mapping node")) {
+        problem = "map merge requires map or sequence of maps as the value"; // kubectl's words
+      } else if (problem.isEmpty()) {
         problem = context;
       } else if (!context.isEmpty()) {
         problem += " (" + context + ")";
@@ -155,6 +169,8 @@ final class YamlDocuments {
               + " characters, the limit";
     } else if (message.startsWith("Non scalar key")) {
       problem = "a mapping key must be a string, a number or a boolean";
+    } else if (message.startsWith("Expected mapping node")) {
+      problem = "map merge requires map or sequence of maps as the value";
     } else if (message.startsWith("Number of aliases")) {
       problem = "more than " + limits.maxAliases() + " aliases of collections, the limit";
     } else {
@@ -173,8 +189,8 @@ final class YamlDocuments {
    * data, sets, infinities) are rejected.
    */
   private static @Nullable Object canonical(
-      @Nullable Object raw, String source, int index, ManifestReader.Limits limits) {
-    return Json.canonical(new Converter(source, index, limits).jsonLike(raw, "", 0));
+      @Nullable Object raw, String source, int index, ManifestReader.Limits limits, int length) {
+    return Json.canonical(new Converter(source, index, limits, length).jsonLike(raw, "", 0));
   }
 
   /**
@@ -187,22 +203,28 @@ final class YamlDocuments {
     private final String source;
     private final int index;
     private final ManifestReader.Limits limits;
+    private final long maxValues;
     private long values;
 
-    Converter(String source, int index, ManifestReader.Limits limits) {
+    Converter(String source, int index, ManifestReader.Limits limits, int length) {
       this.source = source;
       this.index = index;
       this.limits = limits;
+      // Without aliases a source holds fewer values than characters: 4 a character leaves room
+      // for honest anchors and stops a "billion laughs" after work in proportion to the source.
+      this.maxValues = Math.min(limits.maxDocumentCodePoints(), 4L * length + 1024);
     }
 
     @Nullable Object jsonLike(@Nullable Object value, String path, int depth) {
       // A document of n code points holds fewer than n values unless aliases repeat them.
-      if (++values > limits.maxDocumentCodePoints()) {
+      if (++values > maxValues) {
         throw unsupported(
             "",
             source,
             index,
-            "aliases expand to more than " + limits.maxDocumentCodePoints() + " values, the limit");
+            "aliases expand to more than "
+                + maxValues
+                + " values, the limit (4 a character of the source)");
       }
       if (value == null
           || value instanceof String
@@ -215,7 +237,9 @@ final class YamlDocuments {
       if (value instanceof Double) {
         double d = (Double) value;
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-          throw unsupported(path, source, index, "a JSON number cannot be " + d);
+          String go = Double.isNaN(d) ? "NaN" : d > 0 ? "+Inf" : "-Inf";
+          throw unsupported(
+              path, source, index, "unsupported value: " + go + " (JSON has no infinity or NaN)");
         }
         // sigs.k8s.io/yaml writes YAML's 3.0 as the JSON number 3, which an int32 field takes.
         if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
@@ -251,34 +275,40 @@ final class YamlDocuments {
         }
         return out;
       }
-      String what =
-          value instanceof byte[]
-              ? "binary data (!!binary)"
-              : value instanceof java.util.Set ? "a set (!!set)" : value.getClass().getSimpleName();
-      throw unsupported(path, source, index, what + " has no JSON form");
+      throw new AssertionError("bug: the kubectl schema made a " + value.getClass().getName());
     }
   }
 
   private static String key(@Nullable Object key, String path, String source, int index) {
+    // The spellings sigs.k8s.io/yaml gives keys; it takes no null key and no key beyond int64.
     if (key instanceof String) {
       return (String) key;
     }
-    if (key instanceof Integer
-        || key instanceof Long
-        || key instanceof BigInteger
-        || key instanceof Boolean) {
+    if (key instanceof Long || key instanceof Boolean) {
       return key.toString();
     }
-    if (key instanceof Double && !((Double) key).isNaN() && !((Double) key).isInfinite()) {
-      return Json.marshal(key);
+    if (key instanceof Double) {
+      return KubectlScalars.floatKey((Double) key);
     }
+    String what =
+        key == null ? "null" : key instanceof BigInteger ? key + " (beyond int64)" : "" + key;
     throw unsupported(
-        path, source, index, "a mapping key must be a string, a number or a boolean, not " + key);
+        path,
+        source,
+        index,
+        "unsupported map key: " + what + "; a key must be a string, a number or a boolean");
   }
 
   private static ManifestException unsupported(
       String path, String source, int index, String problem) {
     return new ManifestException(
-        source, 0, 0, document(index), path.isEmpty() ? null : path, problem, List.of(), null);
+        source,
+        0,
+        0,
+        document(index),
+        path.isEmpty() ? null : Problems.boundPath(path),
+        problem,
+        List.of(),
+        null);
   }
 }

@@ -125,19 +125,38 @@ class ManifestReaderTest {
   }
 
   @Test
-  void yamlCoreSchema_onlyPlainData() {
+  void yaml11Scalars_asKubectlReadsThem() {
     String yaml =
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels:\n"
-            + "    yes: \"no\"\n    on: off\n    date: 2024-01-02\n    empty: ~\n";
+            + "    yes: \"no\"\n    \"on\": \"off\"\n    date: 2024-01-02\n    empty: ~\n";
 
     Service service = reader.read(yaml, "s.yaml").get(0).as(Service.class);
 
-    // YAML 1.2 core schema: yes/on/off and dates stay strings, as kubectl's parser keeps them.
+    // kubectl's YAML 1.1: a plain yes is true (here a key, so "true"); dates stay strings.
     assertThat(service.getMetadata().getLabels())
-        .containsEntry("yes", "no")
+        .containsEntry("true", "no")
         .containsEntry("on", "off")
         .containsEntry("date", "2024-01-02")
         .containsEntry("empty", null);
+  }
+
+  @Test
+  void yaml11Boolean_isNotAString() {
+    String yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {tls: off}\n";
+
+    assertThatThrownBy(() -> reader.read(yaml, "s.yaml"))
+        .hasMessage(
+            "s.yaml: Service \"s\": metadata.labels[tls]: Invalid value: false: must be a string");
+  }
+
+  @Test
+  void byteOrderMarkBeforeALaterDocument_isSkippedAsKubectlSkipsIt() {
+    // kubectl (checked with its reader): a mark at the start of each document is skipped.
+    String yaml =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n"
+            + "\uFEFFapiVersion: v1\nkind: Service\nmetadata: {name: b}\n";
+
+    assertThat(reader.read(yaml, "s.yaml")).extracting(Manifest::name).containsExactly("a", "b");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.ordinal.scenario;
 
+import java.math.BigInteger;
 import java.time.Duration;
 
 /**
@@ -52,29 +53,37 @@ final class Age {
    * Parses a {@code sleep} duration: {@code 30}, {@code 30s}, {@code 2m}, {@code 1h}, {@code
    * 1m30s}.
    *
-   * @throws BadLineException if it does not parse
+   * @throws BadLineException if it does not parse or is longer than {@link #MAX_SLEEP_SECONDS}
    */
   static Duration parse(String text) {
     if (text.matches("\\d+")) {
-      return Duration.ofSeconds(Long.parseLong(text));
+      return bounded(new BigInteger(text), text);
     }
     if (!text.matches("(\\d+h)?(\\d+m)?(\\d+s)?") || text.isEmpty()) {
       throw new BadLineException("not a duration: " + text + " (use 30s, 2m, 1h or 1m30s)");
     }
-    Duration d = Duration.ZERO;
+    BigInteger seconds = BigInteger.ZERO;
     for (String part : text.split("(?<=[hms])")) {
-      long n = Long.parseLong(part.substring(0, part.length() - 1));
-      switch (part.charAt(part.length() - 1)) {
-        case 'h':
-          d = d.plusHours(n);
-          break;
-        case 'm':
-          d = d.plusMinutes(n);
-          break;
-        default:
-          d = d.plusSeconds(n);
-      }
+      BigInteger n = new BigInteger(part.substring(0, part.length() - 1));
+      char unit = part.charAt(part.length() - 1);
+      long scale = unit == 'h' ? 3600 : unit == 'm' ? 60 : 1;
+      seconds = seconds.add(n.multiply(BigInteger.valueOf(scale)));
     }
-    return d;
+    return bounded(seconds, text);
+  }
+
+  /** The longest sleep: ten years of simulated time, far beyond any rollout. */
+  static final long MAX_SLEEP_SECONDS = 10L * 365 * 24 * 3600;
+
+  private static Duration bounded(BigInteger seconds, String text) {
+    if (seconds.compareTo(BigInteger.valueOf(MAX_SLEEP_SECONDS)) > 0) {
+      throw new BadLineException(
+          "sleep "
+              + text
+              + " is longer than "
+              + MAX_SLEEP_SECONDS / 3600
+              + "h (10 years), the limit");
+    }
+    return Duration.ofSeconds(seconds.longValueExact());
   }
 }

@@ -166,7 +166,24 @@ final class KubectlVerbs {
       throw new BadLineException("--replicas=N is required, with N a number");
     }
     String name = t.names().get(0);
-    int n = Integer.parseInt(replicas);
+    // kubectl's flag is a Go int (64 bits); the Scale object's replicas is an int32, so a larger
+    // count passes the flag and is refused by the apiserver's decoder.
+    java.math.BigInteger count = new java.math.BigInteger(replicas);
+    if (count.bitLength() > 63) {
+      throw new KubectlException(
+          "error: invalid argument \""
+              + replicas
+              + "\" for \"--replicas\" flag: strconv.ParseInt: parsing \""
+              + replicas
+              + "\": value out of range");
+    }
+    if (count.bitLength() > 31) {
+      throw new KubectlException(
+          "Error from server (BadRequest): json: cannot unmarshal number "
+              + replicas
+              + " into Go struct field ScaleSpec.spec.replicas of type int32");
+    }
+    int n = count.intValue();
     if (n < 0) {
       throw new KubectlException(
           "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal"

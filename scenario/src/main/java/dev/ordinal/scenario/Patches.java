@@ -56,7 +56,7 @@ final class Patches {
         try {
           SERIALIZATION.mergePatch(target, patch);
         } catch (RuntimeException e) {
-          throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
+          throw new KubectlException("error: unable to parse " + goQuote(patch) + ": " + cause(e));
         }
         return pruneNulls(target);
       case "json":
@@ -64,8 +64,7 @@ final class Patches {
           JsonNode source = SERIALIZATION.convertValue(tree, JsonNode.class);
           JsonNode ops = SERIALIZATION.unmarshal(patch, JsonNode.class);
           if (!ops.isArray()) {
-            throw new KubectlException(
-                "error: unable to parse \"" + patch + "\": not a JSON array");
+            throw new KubectlException("error: unable to parse " + goQuote(patch) + ": not a JSON array");
           }
           JsonNode result = JsonPatch.apply(ops, source);
           @SuppressWarnings("unchecked")
@@ -76,17 +75,23 @@ final class Patches {
           // exist is the server's refusal of the request, not kubectl's parse error.
           throw new KubectlException("The request is invalid: " + e.getMessage());
         } catch (JacksonException e) {
-          throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
+          throw new KubectlException("error: unable to parse " + goQuote(patch) + ": " + cause(e));
         } catch (RuntimeException e) {
           if (e instanceof KubectlException) {
             throw e;
           }
-          throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
+          throw new KubectlException("error: unable to parse " + goQuote(patch) + ": " + cause(e));
         }
       default:
         throw new BadLineException(
-            "--type must be one of json, merge or strategic, not \"" + type + "\"");
+            "--type must be one of [json merge strategic], not " + goQuote(type));
     }
+  }
+
+  /** Returns the text quoted as Go's %q quotes it, as kubectl prints the patch in errors. */
+  private static String goQuote(String s) {
+    String quoted = dev.ordinal.core.validation.Violation.invalid("", s, "", "kubectl").badValue();
+    return quoted == null ? "\"\"" : quoted;
   }
 
   private static String cause(Throwable e) {
@@ -103,10 +108,10 @@ final class Patches {
     try {
       parsed = SERIALIZATION.unmarshal(patch, Object.class);
     } catch (RuntimeException e) {
-      throw new KubectlException("error: unable to parse \"" + patch + "\": " + cause(e));
+      throw new KubectlException("error: unable to parse " + goQuote(patch) + ": " + cause(e));
     }
     if (!(parsed instanceof Map)) {
-      throw new KubectlException("error: unable to parse \"" + patch + "\": not a JSON object");
+      throw new KubectlException("error: unable to parse " + goQuote(patch) + ": not a JSON object");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) parsed;

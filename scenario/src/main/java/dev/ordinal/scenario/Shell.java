@@ -7,11 +7,11 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The small part of POSIX shell syntax the tutorial writes: words with single and double quotes
- * and backslashes, {@code #} comments, {@code ;} lists, {@code for NAME in WORDS; do ...; done}
- * loops, {@code $NAME} / {@code ${NAME}} variables and {@code $(...)} command substitution (the
- * last only where a pod's shell runs it). Anything else that a shell would treat specially
- * (pipes, redirections outside a pod, {@code &&}) is rejected rather than misread.
+ * The small part of POSIX shell syntax the tutorial writes: words with single and double quotes and
+ * backslashes, {@code #} comments, {@code ;} lists, {@code for NAME in WORDS; do ...; done} loops,
+ * {@code $NAME} / {@code ${NAME}} variables and {@code $(...)} command substitution (the last only
+ * where a pod's shell runs it). Anything else that a shell would treat specially (pipes,
+ * redirections outside a pod, {@code &&}) is rejected rather than misread.
  */
 final class Shell {
 
@@ -72,6 +72,11 @@ final class Shell {
       if (t.text.equals("for")) {
         out.add(forLoop(tokens, pos));
         continue;
+      }
+      if (t.text.equals("while") || t.text.equals("until")) {
+        // A loop on a condition needs commands that succeed or fail, which a script here lacks.
+        throw new BadLineException(
+            t.text + " loops are not supported: use for VAR in WORDS; do ...; done, or sleep");
       }
       if (t.text.equals("done") || t.text.equals("do")) {
         throw new BadLineException("unexpected '" + t.text + "'");
@@ -161,7 +166,7 @@ final class Shell {
       if (word == null) {
         word = new StringBuilder();
       }
-      int end = skipQuoted(line, i);
+      int end = skipQuoted(line, i, 0);
       word.append(line, i, end);
       i = end;
     }
@@ -171,8 +176,18 @@ final class Shell {
     return out;
   }
 
-  /** Returns the index after the quoted part, escape or substitution starting at i. */
-  private static int skipQuoted(String s, int i) {
+  /** The deepest nesting of {@code $(...)} and quotes in one word; bash has no such need. */
+  static final int MAX_NESTING = 64;
+
+  /**
+   * Returns the index after the quoted part, escape or substitution starting at i, {@code depth}
+   * levels of quotes and substitutions deep.
+   */
+  private static int skipQuoted(String s, int i, int depth) {
+    if (depth > MAX_NESTING) {
+      throw new BadLineException(
+          "quotes and $(...) nest deeper than " + MAX_NESTING + " levels, the limit");
+    }
     char c = s.charAt(i);
     if (c == '\'') {
       int end = s.indexOf('\'', i + 1);
@@ -187,7 +202,7 @@ final class Shell {
         if (s.charAt(j) == '\\') {
           j++;
         } else if (s.startsWith("$(", j)) {
-          j = closingParen(s, j + 1) - 1;
+          j = closingParen(s, j + 1, depth + 1) - 1;
         }
         j++;
       }
@@ -200,13 +215,13 @@ final class Shell {
       return Math.min(i + 2, s.length());
     }
     if (s.startsWith("$(", i)) {
-      return closingParen(s, i + 1);
+      return closingParen(s, i + 1, depth + 1);
     }
     return i + 1;
   }
 
   /** Returns the index after the ')' matching the '(' at open. */
-  private static int closingParen(String s, int open) {
+  private static int closingParen(String s, int open, int level) {
     int depth = 0;
     for (int j = open; j < s.length(); j++) {
       char c = s.charAt(j);
@@ -215,7 +230,7 @@ final class Shell {
       } else if (c == ')' && --depth == 0) {
         return j + 1;
       } else if (c == '\'' || c == '"') {
-        j = skipQuoted(s, j) - 1;
+        j = skipQuoted(s, j, level + 1) - 1;
       }
     }
     throw new BadLineException("unterminated $(");
@@ -252,7 +267,7 @@ final class Shell {
         }
         i += 2;
       } else if (c == '$' && word.startsWith("$(", i)) {
-        int end = closingParen(word, i + 1);
+        int end = closingParen(word, i + 1, 0);
         if (commands == null) {
           throw new BadLineException("command substitution $(...) runs only in a pod's shell");
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,6 +189,23 @@ class ScenarioRunnerTest {
   }
 
   @Test
+  void scaleBeyondInt32_isTheApiserversDecodeError_andBeyondInt64_kubectlsFlagError() {
+    String out =
+        run(
+            "kubectl apply -f web.yaml\n"
+                + "kubectl scale sts web --replicas=2147483648\n"
+                + "kubectl scale sts web --replicas=9223372036854775808\n");
+    assertThat(out)
+        .contains(
+            "Error from server (BadRequest): json: cannot unmarshal number 2147483648 into Go"
+                + " struct field ScaleSpec.spec.replicas of type int32\n")
+        .contains(
+            "error: invalid argument \"9223372036854775808\" for \"--replicas\" flag:"
+                + " strconv.ParseInt: parsing \"9223372036854775808\": value out of range\n")
+        .doesNotContain("NumberFormatException");
+  }
+
+  @Test
   void errors_nameTheFileAndLine() {
     assertError("kubectl apply -f web.yaml\nfrobnicate\n", 2, "unknown command: frobnicate");
     assertError("kubectl get pods --bogus\n", 1, "unknown flag: --bogus (kubectl get)");
@@ -201,6 +219,41 @@ class ScenarioRunnerTest {
     assertError("kubectl apply -f web.yaml\nkubectl exec web-0 -- vi\n", 2, "command not simulated in a pod: vi");
     assertError("kubectl apply -f web.yaml\nsim seed 3\n", 2, "sim seed must come before the first command that changes the cluster");
     assertError("kubectl patch sts web --type=yaml -p '{}'\n", 1, "--type must be one of json, merge or strategic, not \"yaml\"");
+  }
+
+  @Test
+  void sleepBeyondTheLimit_isOneClearError_notAnOverflow() {
+    assertError(
+        "sleep 9223372036854775807h\n",
+        1,
+        "sleep 9223372036854775807h is longer than 87600h (10 years), the limit");
+    assertError(
+        "sleep 99999999999999999999\n",
+        1,
+        "sleep 99999999999999999999 is longer than 87600h (10 years), the limit");
+    assertThat(Age.parse("87600h")).isEqualTo(java.time.Duration.ofHours(87600));
+  }
+
+  @Test
+  void deeplyNestedSubstitutions_areBounded_notAStackOverflow() {
+    assertError(
+        "echo " + "\"$(".repeat(20_000) + "\n",
+        1,
+        "quotes and $(...) nest deeper than 64 levels, the limit");
+  }
+
+  @Test
+  void whileLoops_areRefusedClearly() {
+    assertError(
+        "while true; do sleep 1; done\n",
+        1,
+        "while loops are not supported: use for VAR in WORDS; do ...; done, or sleep");
+  }
+
+  @Test
+  void patchErrors_quoteThePatchAsKubectlDoes() {
+    String out = run("kubectl apply -f web.yaml\nkubectl patch sts web -p '{\"spec\": nope'\n");
+    assertThat(out).contains("error: unable to parse \"{\\\"spec\\\": nope\": ");
   }
 
   private void assertError(String script, int line, String message) {
