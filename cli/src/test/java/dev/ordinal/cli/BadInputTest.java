@@ -48,19 +48,19 @@ class BadInputTest {
   // ---- unreadable input
 
   @Test
-  void missingFile() {
+  void missingFile_isOneClearError() {
     String missing = dir.resolve("web.yaml").toString();
 
     assertBadInput(plan(missing), missing + ": cannot read: no such file");
   }
 
   @Test
-  void directoryInsteadOfAFile() {
+  void directoryInsteadOfAFile_isOneClearError() {
     assertBadInput(plan(dir.toString()), dir + ": cannot read: is a directory");
   }
 
   @Test
-  void fileNotUtf8() throws IOException {
+  void fileNotUtf8_isOneClearError() throws IOException {
     Path file = dir.resolve("latin1.yaml");
     String text = Manifests.set("image: registry", "image: caf\u00e9/registry");
     Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
@@ -71,7 +71,7 @@ class BadInputTest {
   }
 
   @Test
-  void fileOverTheSizeLimit() throws IOException {
+  void fileOverTheSizeLimit_isOneClearError() throws IOException {
     Path file = dir.resolve("huge.yaml");
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
       f.setLength((32L << 20) + 1); // sparse: the size is checked before anything is read
@@ -105,7 +105,7 @@ class BadInputTest {
   }
 
   @Test
-  void duplicateKey() {
+  void duplicateKey_isOneClearError() {
     String file = w.set("  replicas: 3\n", "  replicas: 3\n  replicas: 4\n");
 
     assertBadInput(
@@ -114,7 +114,7 @@ class BadInputTest {
   }
 
   @Test
-  void documentThatIsNotAnObject() {
+  void documentThatIsNotAnObject_isOneClearError() {
     String file = w.text("- web\n- db\n");
 
     assertBadInput(
@@ -154,7 +154,7 @@ class BadInputTest {
   }
 
   @Test
-  void nestingTooDeep() {
+  void nestingTooDeep_isOneClearError() {
     String file = w.text("metadata: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n");
 
     assertBadInput(
@@ -162,7 +162,7 @@ class BadInputTest {
   }
 
   @Test
-  void documentOverTheSizeLimit() {
+  void documentOverTheSizeLimit_isOneClearError() {
     String big = "# " + "x".repeat(3 << 20) + "\n" + Manifests.set();
     String file = w.text(big);
 
@@ -218,7 +218,7 @@ class BadInputTest {
   }
 
   @Test
-  void unknownKind() {
+  void unknownKind_isOneClearError() {
     String file = w.text("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
 
     assertBadInput(
@@ -227,7 +227,7 @@ class BadInputTest {
   }
 
   @Test
-  void noObjectAtAll() {
+  void noObjectAtAll_isOneClearError() {
     String file = w.text("# nothing yet\n");
 
     assertBadInput(plan(file), file + ": expected one StatefulSet, found 0");
@@ -243,7 +243,7 @@ class BadInputTest {
   // ---- missing required fields
 
   @Test
-  void missingKind() {
+  void missingKind_isOneClearError() {
     String file = w.text("apiVersion: apps/v1\nmetadata: {name: web}\n");
 
     assertBadInput(
@@ -251,7 +251,7 @@ class BadInputTest {
   }
 
   @Test
-  void missingName() {
+  void missingName_isOneClearError() {
     String file = w.set("metadata:\n  name: web\n", "metadata:\n");
 
     assertBadInput(
@@ -262,7 +262,7 @@ class BadInputTest {
   }
 
   @Test
-  void missingTemplate() {
+  void missingTemplate_isOneClearError() {
     String file =
         w.text(Manifests.set().replaceAll("(?s)  template:.*?(  volumeClaimTemplates:)", "$1"));
 
@@ -285,7 +285,7 @@ class BadInputTest {
   }
 
   @Test
-  void revisionWithoutData() {
+  void revisionWithoutData_isOneClearError() {
     String revisions = w.text(Manifests.v1().replaceAll("(?s)\ndata:.*", "\n"));
 
     assertBadInput(
@@ -297,7 +297,7 @@ class BadInputTest {
   // ---- absurd values
 
   @Test
-  void replicasAbsurdlyLarge() {
+  void replicasAbsurdlyLarge_isOneClearError() {
     String file = w.set("replicas: 3", "replicas: 1e9");
 
     assertBadInput(
@@ -308,7 +308,7 @@ class BadInputTest {
   }
 
   @Test
-  void replicasBeyondInt32() {
+  void replicasBeyondInt32_isOneClearError() {
     String file = w.set("replicas: 3", "replicas: 10000000000");
 
     assertBadInput(
@@ -319,7 +319,7 @@ class BadInputTest {
   }
 
   @Test
-  void replicasNegative() {
+  void replicasNegative_isOneClearError() {
     String file = w.set("replicas: 3", "replicas: -1");
 
     assertBadInput(
@@ -330,7 +330,7 @@ class BadInputTest {
   }
 
   @Test
-  void nameOverTheLengthLimit() {
+  void nameOverTheLengthLimit_isOneClearError() {
     String name = "w".repeat(64);
     String file = w.set("metadata:\n  name: web\n", "metadata:\n  name: " + name + "\n");
 
@@ -345,7 +345,7 @@ class BadInputTest {
   }
 
   @Test
-  void partitionNotANumber() {
+  void partitionNotANumber_isOneClearError() {
     String file =
         w.set(
             "  replicas: 3\n",
@@ -359,7 +359,7 @@ class BadInputTest {
   }
 
   @Test
-  void quotedNumber() {
+  void quotedNumber_isOneClearError() {
     String file = w.set("replicas: 3", "replicas: \"3\"");
 
     assertBadInput(
@@ -368,7 +368,7 @@ class BadInputTest {
   }
 
   @Test
-  void misspeltField() {
+  void misspeltField_isOneClearError() {
     String file = w.set("replicas: 3", "replica: 3");
 
     assertBadInput(
@@ -376,7 +376,7 @@ class BadInputTest {
   }
 
   @Test
-  void badTimestamp() {
+  void badTimestamp_isOneClearError() {
     String pods = w.pods(Pod.of(0).readySince("yesterday"));
 
     assertBadInput(
