@@ -104,7 +104,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}: others={7} podRef={8} setRef={9}")
   @MethodSource("upToDateTable")
   @Tag("R-PVC-8")
-  void isUpToDate_upstreamTable(
+  void isUpToDate_matchesTheUpstreamTable(
       String name,
       RetentionPolicyType whenScaled,
       RetentionPolicyType whenDeleted,
@@ -192,7 +192,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("edgeCases")
   @Tag("R-PVC-8")
-  void isUpToDate_upstreamEdgeCases(
+  void isUpToDate_matchesTheUpstreamEdgeCases(
       String name, List<OwnerReference> refs, ClaimRetentionPolicy policy, boolean expected) {
     // One replica and pod-1: the pod is condemned, as in upstream's table.
     StatefulSet set = set("stateful-set", "ss-456", 1, policy);
@@ -237,7 +237,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}: podRef={7} setRef={8} extra={9}")
   @MethodSource("desiredRefsTable")
   @Tag("R-PVC-8")
-  void desiredRefs_upstreamTable(
+  void desiredRefs_matchTheUpstreamTable(
       String name,
       RetentionPolicyType whenScaled,
       RetentionPolicyType whenDeleted,
@@ -324,7 +324,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("controllerRefCases")
   @Tag("R-PVC-8")
-  void desiredRefs_upstreamControllerRefCases(
+  void desiredRefs_matchTheUpstreamControllerRefCases(
       String name, List<OwnerReference> original, List<String> expected) {
     StatefulSet set = set("sts", "123", 1, ClaimRetentionPolicy.of(DELETE, DELETE));
 
@@ -399,7 +399,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("unexpectedControllerCases")
   @Tag("R-PVC-8")
-  void unexpectedController_upstreamTable(
+  void unexpectedController_matchesTheUpstreamTable(
       String name, List<OwnerReference> refs, boolean unexpected) {
     for (ClaimRetentionPolicy policy :
         List.of(

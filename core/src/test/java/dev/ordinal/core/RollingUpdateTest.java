@@ -42,7 +42,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-6")
-  void nil_isOne() {
+  void nilMaxUnavailable_isOne() {
     assertThat(Sync.maxUnavailable(null, 10)).isEqualTo(1);
   }
 
