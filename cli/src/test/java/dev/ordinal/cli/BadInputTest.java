@@ -48,19 +48,19 @@ class BadInputTest {
   // ---- unreadable input
 
   @Test
-  void missingFile() {
+  void missingFile_isOneClearError() {
     String missing = dir.resolve("web.yaml").toString();
 
     assertBadInput(plan(missing), missing + ": cannot read: no such file");
   }
 
   @Test
-  void directoryInsteadOfAFile() {
+  void directoryInsteadOfAFile_isOneClearError() {
     assertBadInput(plan(dir.toString()), dir + ": cannot read: is a directory");
   }
 
   @Test
-  void fileNotUtf8() throws IOException {
+  void fileNotUtf8_isOneClearError() throws IOException {
     Path file = dir.resolve("latin1.yaml");
     String text = Manifests.set("image: registry", "image: caf\u00e9/registry");
     Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
@@ -71,7 +71,7 @@ class BadInputTest {
   }
 
   @Test
-  void fileOverTheSizeLimit() throws IOException {
+  void fileOverTheSizeLimit_isOneClearError() throws IOException {
     Path file = dir.resolve("huge.yaml");
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
       f.setLength((64L << 20) + 1); // sparse, but read: the limit counts the bytes read
@@ -167,7 +167,7 @@ class BadInputTest {
   }
 
   @Test
-  void duplicateKey() {
+  void duplicateKey_isOneClearError() {
     String file = w.set("  replicas: 3\n", "  replicas: 3\n  replicas: 4\n");
 
     assertBadInput(
@@ -176,7 +176,7 @@ class BadInputTest {
   }
 
   @Test
-  void documentThatIsNotAnObject() {
+  void documentThatIsNotAnObject_isOneClearError() {
     String file = w.text("- web\n- db\n");
 
     assertBadInput(
@@ -215,7 +215,7 @@ class BadInputTest {
   }
 
   @Test
-  void nestingTooDeep() {
+  void nestingTooDeep_isOneClearError() {
     String file = w.text("metadata: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n");
 
     assertBadInput(
@@ -285,7 +285,7 @@ class BadInputTest {
   }
 
   @Test
-  void unknownKind() {
+  void unknownKind_isOneClearError() {
     String file = w.text("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
 
     assertBadInput(
@@ -294,7 +294,7 @@ class BadInputTest {
   }
 
   @Test
-  void noObjectAtAll() {
+  void noObjectAtAll_isOneClearError() {
     String file = w.text("# nothing yet\n");
 
     assertBadInput(plan(file), file + ": expected one StatefulSet, found 0");
@@ -310,7 +310,7 @@ class BadInputTest {
   // ---- missing required fields
 
   @Test
-  void missingKind() {
+  void missingKind_isOneClearError() {
     String file = w.text("apiVersion: apps/v1\nmetadata: {name: web}\n");
 
     assertBadInput(
@@ -318,7 +318,7 @@ class BadInputTest {
   }
 
   @Test
-  void missingName() {
+  void missingName_isOneClearError() {
     String file = w.set("metadata:\n  name: web\n", "metadata:\n");
 
     assertBadInput(
@@ -329,7 +329,7 @@ class BadInputTest {
   }
 
   @Test
-  void missingTemplate() {
+  void missingTemplate_isOneClearError() {
     String file =
         w.text(Manifests.set().replaceAll("(?s)  template:.*?(  volumeClaimTemplates:)", "$1"));
 
@@ -352,7 +352,7 @@ class BadInputTest {
   }
 
   @Test
-  void revisionWithoutData() {
+  void revisionWithoutData_isOneClearError() {
     String revisions = w.text(Manifests.v1().replaceAll("(?s)\ndata:.*", "\n"));
 
     assertBadInput(
@@ -364,7 +364,7 @@ class BadInputTest {
   // ---- absurd values
 
   @Test
-  void replicasAbsurdlyLarge() {
+  void replicasAbsurdlyLarge_isOneClearError() {
     String file = w.set("replicas: 3", "replicas: 1e9");
 
     assertBadInput(
@@ -375,7 +375,7 @@ class BadInputTest {
   }
 
   @Test
-  void replicasBeyondInt32() {
+  void replicasBeyondInt32_isOneClearError() {
     String file = w.set("replicas: 3", "replicas: 10000000000");
 
     assertBadInput(
@@ -386,7 +386,7 @@ class BadInputTest {
   }
 
   @Test
-  void replicasNegative() {
+  void replicasNegative_isOneClearError() {
     String file = w.set("replicas: 3", "replicas: -1");
 
     assertBadInput(
@@ -397,7 +397,7 @@ class BadInputTest {
   }
 
   @Test
-  void nameOverTheLengthLimit() {
+  void nameOverTheLengthLimit_isOneClearError() {
     String name = "w".repeat(64);
     String file = w.set("metadata:\n  name: web\n", "metadata:\n  name: " + name + "\n");
 
@@ -412,7 +412,7 @@ class BadInputTest {
   }
 
   @Test
-  void partitionNotANumber() {
+  void partitionNotANumber_isOneClearError() {
     String file =
         w.set(
             "  replicas: 3\n",
@@ -426,7 +426,7 @@ class BadInputTest {
   }
 
   @Test
-  void quotedNumber() {
+  void quotedNumber_isOneClearError() {
     String file = w.set("replicas: 3", "replicas: \"3\"");
 
     assertBadInput(
@@ -435,7 +435,7 @@ class BadInputTest {
   }
 
   @Test
-  void misspeltField() {
+  void misspeltField_isOneClearError() {
     String file = w.set("replicas: 3", "replica: 3");
 
     assertBadInput(
@@ -443,7 +443,7 @@ class BadInputTest {
   }
 
   @Test
-  void badTimestamp() {
+  void badTimestamp_isOneClearError() {
     String pods = w.pods(Pod.of(0).readySince("yesterday"));
 
     assertBadInput(

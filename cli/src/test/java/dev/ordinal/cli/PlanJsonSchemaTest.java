@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -157,7 +158,8 @@ class PlanJsonSchemaTest {
   }
 
   @Test
-  void R_PVC_3_error_isPresentOnlyWhenTheSyncFails() {
+  @Tag("R-PVC-3")
+  void error_isPresentOnlyWhenTheSyncFails() {
     assertThat(plans.get("converged").has("error")).isFalse();
     String json = PlanJson.write(reportWithError());
     assertThat(json)

@@ -73,7 +73,7 @@ class ShadedJarTest {
   }
 
   @Test
-  void version() throws Exception {
+  void versionOption_printsTheVersion() throws Exception {
     Run r = java("--version");
 
     assertThat(r.code()).isZero();

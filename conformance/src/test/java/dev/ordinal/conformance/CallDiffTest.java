@@ -45,7 +45,7 @@ class CallDiffTest {
   }
 
   @Test
-  void sameCallsWithEquivalentBodiesAreTheSame() {
+  void sameCallsWithEquivalentBodies_areTheSame() {
     // Go's encoder leaves out empty fields and the fake clientset drops apiVersion and kind; the
     // claim volumes come in map order.
     Map<String, Object> theirs =
@@ -79,7 +79,7 @@ class CallDiffTest {
   }
 
   @Test
-  void aDifferingFieldIsClassedByItsPath() {
+  void aDifferingField_isClassedByItsPath() {
     Map<String, Object> theirs =
         Map.of(
             "metadata", Map.of("name", "web-0", "labels", Map.of("a", "c")),
@@ -100,7 +100,7 @@ class CallDiffTest {
   }
 
   @Test
-  void listIndicesAreDroppedFromTheClass() {
+  void listIndices_areDroppedFromTheClass() {
     Map<String, Object> theirs =
         Map.of(
             "metadata",
@@ -125,7 +125,7 @@ class CallDiffTest {
   }
 
   @Test
-  void missingExtraAndReorderedCallsAreTheirOwnClasses() {
+  void missingExtraAndReorderedCalls_areTheirOwnClasses() {
     ApiCall deleteA = ApiCall.delete("pods", "default", "web-1", "u1");
     ApiCall deleteB = ApiCall.delete("pods", "default", "web-2", "u2");
     ApiCall deleteC = ApiCall.delete("controllerrevisions", "default", "web-9", "u9");
@@ -149,7 +149,7 @@ class CallDiffTest {
   }
 
   @Test
-  void eventsRequeueAndFailureAreCompared() {
+  void eventsRequeueAndFailure_areCompared() {
     CallDiff.Result r =
         CallDiff.compare(
             new CallDiff.Ordinal(List.of(), Duration.ofSeconds(10), false, List.of()),
@@ -171,7 +171,7 @@ class CallDiffTest {
   }
 
   @Test
-  void patchesAreComparedWithTheirType() {
+  void patches_areComparedWithTheirType() {
     Map<String, Object> patch = Map.of("metadata", Map.of("uid", "u"));
     CallDiff.Result r =
         CallDiff.compare(

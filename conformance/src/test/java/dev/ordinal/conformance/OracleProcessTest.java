@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OracleProcessTest {
 
   @Test
-  void oneLineInOneLineOut() {
+  void oneRequestLine_getsOneAnswerLine() {
     try (OracleProcess p = OracleProcess.start(Path.of("/bin/cat"))) {
       assertThat(p.exchange("{\"id\":\"a\"}")).isEqualTo("{\"id\":\"a\"}");
       assertThat(p.exchange("second")).isEqualTo("second");
@@ -19,7 +19,7 @@ class OracleProcessTest {
   }
 
   @Test
-  void aSilentProcessTimesOut() {
+  void aSilentProcess_timesOut() {
     try (OracleProcess p =
         OracleProcess.start(Path.of("/bin/sleep"), Duration.ofMillis(200), "30")) {
       assertThatThrownBy(() -> p.exchange("x"))
@@ -29,7 +29,7 @@ class OracleProcessTest {
   }
 
   @Test
-  void anExitedProcessIsReportedWithItsStderr() {
+  void anExitedProcess_isReportedWithItsStderr() {
     try (OracleProcess p =
         OracleProcess.start(
             Path.of("/bin/sh"),
@@ -44,14 +44,14 @@ class OracleProcessTest {
   }
 
   @Test
-  void aMissingBinaryIsNamed() {
+  void aMissingBinary_isNamed() {
     assertThatThrownBy(() -> OracleProcess.start(Path.of("/nonexistent/oracle")))
         .isInstanceOf(OracleException.class)
         .hasMessage("oracle binary not found: /nonexistent/oracle");
   }
 
   @Test
-  void aRequestMustBeOneLine() {
+  void aRequest_mustBeOneLine() {
     try (OracleProcess p = OracleProcess.start(Path.of("/bin/cat"))) {
       assertThatThrownBy(() -> p.exchange("a\nb")).isInstanceOf(IllegalArgumentException.class);
     }

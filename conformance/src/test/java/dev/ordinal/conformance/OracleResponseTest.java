@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class OracleResponseTest {
 
   @Test
-  void parsesTheProtocolsExample() {
+  void protocolsExample_isParsed() {
     String line =
         "{\"id\":\"case-17\",\"release\":\"1.37.2\",\"calls\":["
             + "{\"verb\":\"create\",\"resource\":\"pods\",\"namespace\":\"default\",\"name\":\"web-0\","
@@ -35,7 +35,7 @@ class OracleResponseTest {
   }
 
   @Test
-  void aPatchSentAsAStringIsDecoded() {
+  void aPatchSentAsAString_isDecoded() {
     OracleResponse r =
         OracleResponse.parse(
             "{\"id\":\"a\",\"calls\":[{\"verb\":\"patch\","
@@ -45,14 +45,14 @@ class OracleResponseTest {
   }
 
   @Test
-  void anInvalidAnswerKeepsItsReason() {
+  void anInvalidAnswer_keepsItsReason() {
     OracleResponse r = OracleResponse.parse("{\"id\":\"a\",\"invalid\":\"set is required\"}");
 
     assertThat(r.invalid()).isEqualTo("set is required");
   }
 
   @Test
-  void aBrokenLineIsAClearError() {
+  void aBrokenLine_isAClearError() {
     assertThatThrownBy(() -> OracleResponse.parse("{\"id\":\"a\",\"calls\":[{\"verb\":1}]}"))
         .isInstanceOf(OracleException.class)
         .hasMessageStartingWith(

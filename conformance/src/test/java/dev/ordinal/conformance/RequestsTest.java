@@ -18,7 +18,7 @@ class RequestsTest {
   static final KubernetesSerialization K8S = new KubernetesSerialization();
 
   @Test
-  void theEncodedObjectsMapBackToTheObservation() {
+  void theEncodedObjects_mapBackToTheObservation() {
     for (long seed = 0; seed < 50; seed++) {
       Source source = Source.of(seed);
       StatefulSet set = Specs.statefulSet(source);
@@ -85,7 +85,7 @@ class RequestsTest {
   }
 
   @Test
-  void theRequestLineCarriesNowWithItsFraction() {
+  void theRequestLine_carriesNowWithItsFraction() {
     Source source = Source.of(1);
     Observation o =
         Suites.halfSecondLater(ObservedStates.observation(source, Specs.statefulSet(source)));

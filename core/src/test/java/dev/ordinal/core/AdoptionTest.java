@@ -81,7 +81,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-4")
-  void R_ADOPT_4_orphanWithMatchingLabelsAndNameIsAdopted() {
+  void orphanWithMatchingLabelsAndName_isAdopted() {
     FakeCluster c = converged(3);
     ObservedPod pod = c.pod("foo-1");
     c.put(orphan(pod));
@@ -97,7 +97,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-4")
-  void R_ADOPT_4_podsAreAdoptedBeforeRevisionsAreWritten() {
+  void adoption_comesBeforeRevisionWrites() {
     FakeCluster c = converged(3);
     c.put(orphan(c.pod("foo-1")));
     c.update(withImage(c.set(), "nginx:2"));
@@ -111,7 +111,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-2")
-  void R_ADOPT_2_orphanWithWrongLabelsIsIgnored() {
+  void orphanWithWrongLabels_isIgnored() {
     FakeCluster c = converged(3);
     ObservedPod pod = c.pod("foo-1");
     c.put(orphan(pod.withLabels(withoutSelectorLabel(pod))));
@@ -126,7 +126,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-2")
-  void R_ADOPT_2_orphanWithWrongNameIsIgnored() {
+  void orphanWithWrongName_isIgnored() {
     FakeCluster c = converged(3);
     c.put(orphan(renamed(c.pod("foo-2"), "xfoo-2", "uid-x")));
 
@@ -139,7 +139,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-3")
-  void R_ADOPT_3_ownedButUnselectedIsReleased() {
+  void ownedButUnselected_isReleased() {
     FakeCluster c = converged(2);
     ObservedPod template = c.pod("foo-1");
     // Owned, wrong name.
@@ -167,7 +167,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-3")
-  void R_ADOPT_3_notReleasedWhileTheSetIsBeingDeleted() {
+  void setBeingDeleted_releasesNoPod() {
     FakeCluster c = converged(2);
     ObservedPod pod = c.pod("foo-1");
     c.put(pod.withLabels(withoutSelectorLabel(pod)));
@@ -182,7 +182,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-4")
-  void R_ADOPT_4_notAdoptedWhileTheSetIsBeingDeleted() {
+  void setBeingDeleted_adoptsNoOrphan() {
     FakeCluster c = converged(3);
     c.put(orphan(c.pod("foo-1")));
 
@@ -194,7 +194,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-4")
-  void R_ADOPT_4_terminatingOrphanIsNotAdopted() {
+  void terminatingOrphan_isNotAdopted() {
     FakeCluster c = converged(3);
     c.put(orphan(c.pod("foo-1").withDeletionTimestamp(DELETED_AT)));
 
@@ -206,7 +206,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-4")
-  void R_ADOPT_4_orphanInAnotherNamespaceIsNotAdopted() {
+  void orphanInAnotherNamespace_isNotAdopted() {
     FakeCluster c = converged(1);
     ObservedPod elsewhere =
         orphan(
@@ -223,7 +223,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-3")
-  void R_ADOPT_3_podControlledByAnotherOwnerIsIgnoredWithAnAnomaly() {
+  void podControlledByAnotherOwner_isIgnoredWithAnAnomaly() {
     FakeCluster c = converged(3);
     c.put(c.pod("foo-1").withOwnerReferences(FOREIGN));
 
@@ -243,7 +243,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-6")
-  void R_ADOPT_6_controllerRefDecidesBetweenOverlappingSets() {
+  void controllerRef_decidesBetweenOverlappingSets() {
     FakeCluster c = converged(2);
     // foo2 selects foo=bar too.
     StatefulSet foo2 =
@@ -277,7 +277,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-5")
-  void R_ADOPT_5_orphanRevisionsAreAdoptedFirst() {
+  void orphanRevisions_areAdoptedFirst() {
     FakeCluster c = converged(3);
     ControllerRevision revision = onlyRevision(c);
     c.putRevision(revision.withOwnerReferences());
@@ -295,7 +295,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-5")
-  void R_ADOPT_5_onlyOrphanRevisionsOfTheSelectorAreAdopted() {
+  void onlyOrphanRevisionsOfTheSelector_areAdopted() {
     FakeCluster c = converged(2);
     ControllerRevision revision = onlyRevision(c);
     ControllerRevision othersRevision =
@@ -322,7 +322,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-5")
-  void R_ADOPT_5_setBeingDeletedWithOrphanRevisionsStopsWithNoActions() {
+  void setBeingDeletedWithOrphanRevisions_stopsWithNoActions() {
     FakeCluster c = converged(2);
     ControllerRevision revision = onlyRevision(c);
     c.putRevision(revision.withOwnerReferences());
@@ -350,7 +350,7 @@ class AdoptionTest {
 
   @Test
   @Tag("R-ADOPT-1")
-  void R_ADOPT_1_ownedPodsAndOrphansAreTheCandidates() {
+  void ownedPodsAndOrphans_areTheCandidates() {
     FakeCluster c = converged(3);
     ObservedPod owned = c.pod("foo-0");
     ObservedPod orphaned = orphan(c.pod("foo-1"));

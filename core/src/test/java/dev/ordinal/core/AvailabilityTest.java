@@ -32,7 +32,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-1")
-  void R_AVAIL_1_readyFor120MinutesWithMinReadySeconds3600IsAvailable() {
+  void readyFor120MinutesWithMinReadySeconds3600_isAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 3600));
     readySince(c, "foo-0", c.now().minus(Duration.ofMinutes(120)));
 
@@ -41,7 +41,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-1")
-  void R_AVAIL_1_readyFor30MinutesWithMinReadySeconds3600IsNotAvailable() {
+  void readyFor30MinutesWithMinReadySeconds3600_isNotAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 3600));
     readySince(c, "foo-0", c.now().minus(Duration.ofMinutes(30)));
 
@@ -53,7 +53,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-1")
-  void R_AVAIL_1_boundaryIsInclusive() {
+  void availabilityBoundary_isInclusive() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 3600));
 
     readySince(c, "foo-0", c.now().minusSeconds(3600));
@@ -65,7 +65,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-STATUS-3")
-  void R_STATUS_3_availableReplicasCountsReadyPodsPastMinReadySecondsTerminatingIncluded() {
+  void availableReplicas_countsReadyPodsPastMinReadySecondsTerminatingIncluded() {
     FakeCluster c = started(Fixtures.burst(withMinReadySeconds(newStatefulSet(3), 60)));
     readySince(c, "foo-0", c.now().minusSeconds(600));
     readySince(c, "foo-1", c.now().minusSeconds(10));
@@ -81,7 +81,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-1")
-  void R_AVAIL_1_zeroMinReadySecondsIsAvailableAtOnce() {
+  void zeroMinReadySeconds_isAvailableAtOnce() {
     FakeCluster c = started(newStatefulSet(1));
     readySince(c, "foo-0", c.now());
 
@@ -90,7 +90,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-1")
-  void R_AVAIL_1_onlyRunningAndReadyPodsAreCounted() {
+  void onlyRunningAndReadyPods_areCounted() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 10));
     // Ready=True long ago, but still Pending: not counted as ready, so not as available.
     c.put(
@@ -106,7 +106,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-1")
-  void R_AVAIL_1_readyWithoutATransitionTimeIsNeverAvailable() {
+  void readyWithoutATransitionTime_isNeverAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(1), 10));
     c.put(
         c.pod("foo-0")
@@ -121,7 +121,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-2")
-  void R_AVAIL_2_orderedReadyCreatesTheNextPodOnlyOnceThePreviousIsAvailable() {
+  void orderedReady_createsTheNextPodOnlyOnceThePreviousIsAvailable() {
     FakeCluster c = started(withMinReadySeconds(newStatefulSet(2), 30));
     readySince(c, "foo-0", c.now().minusSeconds(10));
 
@@ -136,7 +136,7 @@ class AvailabilityTest {
   /** TestStatefulSetScaleDownRespectsMinReadySeconds. */
   @Test
   @Tag("R-AVAIL-2")
-  void R_AVAIL_2_scaleDownWaitsForAvailability() {
+  void scaleDown_waitsForAvailability() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(50);
     c.update(withMinReadySeconds(withReplicas(c.set(), 1), 30));
@@ -154,7 +154,7 @@ class AvailabilityTest {
   /** TestStatefulSetRollingUpdateRespectsMinReadySeconds, in Parallel to isolate the update. */
   @Test
   @Tag("R-AVAIL-3")
-  void R_AVAIL_3_rollingUpdateWaitsUntilPodsHaveBeenReadyForMinReadySeconds() {
+  void rollingUpdate_waitsUntilPodsHaveBeenReadyForMinReadySeconds() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     allReadySince(c, c.now().minusSeconds(10));
     c.update(withImage(c.set(), "updated-image"));
@@ -171,7 +171,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-3")
-  void R_AVAIL_3_beforeV1_35TheUpdateScanWaitedOnlyForReadiness() {
+  void updateScanBeforeV1_35_waitedOnlyForReadiness() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     allReadySince(c, c.now().minusSeconds(60));
     c.update(withImage(c.set(), "updated-image"));
@@ -188,7 +188,7 @@ class AvailabilityTest {
   /** TestStatefulSetPartitionRollingUpdateWithMinReadySeconds. */
   @Test
   @Tag("R-AVAIL-3")
-  void R_AVAIL_3_partitionedUpdateWaitsForAvailabilityToo() {
+  void partitionedUpdate_waitsForAvailabilityToo() {
     FakeCluster c = started(burst(withPartition(withMinReadySeconds(newStatefulSet(4), 30), 2)));
     allReadySince(c, c.now().minusSeconds(10));
     c.update(withImage(c.set(), "updated-image"));
@@ -203,7 +203,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-AVAIL-4")
-  void R_AVAIL_4_rolloutCompletesWhileTheLastPodIsNotYetAvailable() {
+  void lastPodNotYetAvailable_stillCompletesTheRollout() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     allReadySince(c, c.now().minusSeconds(60));
     c.update(withImage(c.set(), "foo"));
@@ -228,7 +228,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-SYNC-6")
-  void R_SYNC_6_requeuesWhenTheNextReadyPodBecomesAvailable() {
+  void readyPodOnItsWay_requeuesWhenItBecomesAvailable() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     readySince(c, "foo-0", c.now().minusSeconds(10));
     readySince(c, "foo-1", c.now().minusSeconds(25));
@@ -238,7 +238,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-SYNC-6")
-  void R_SYNC_6_requeuesAfterMinReadySecondsWhenNoPodIsOnItsWay() {
+  void noPodOnItsWay_requeuesAfterMinReadySeconds() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
 
     assertThat(plan(c).requeueAfter()).isEqualTo(Duration.ofSeconds(30));
@@ -246,7 +246,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-SYNC-6")
-  void R_SYNC_6_noRequeueOnceEveryReplicaIsAvailable() {
+  void everyReplicaAvailable_needsNoRequeue() {
     FakeCluster c = started(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     allReadySince(c, c.now().minusSeconds(30));
 
@@ -258,7 +258,7 @@ class AvailabilityTest {
 
   @Test
   @Tag("R-SYNC-6")
-  void R_SYNC_6_noRequeueWithoutMinReadySeconds() {
+  void zeroMinReadySeconds_needsNoRequeue() {
     FakeCluster c = started(burst(newStatefulSet(2)));
 
     ReconcilePlan plan = plan(c);

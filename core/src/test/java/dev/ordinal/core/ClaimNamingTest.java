@@ -59,7 +59,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-1")
-  void R_PVC_1_claimNameIsTemplateSetOrdinal() {
+  void claimName_isTemplateSetOrdinal() {
     ReconcilePlan plan = plan(newStatefulSet(3));
 
     Action.CreateClaim create = plan.actionsOf(Action.CreateClaim.class).get(0);
@@ -72,7 +72,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-1")
-  void R_PVC_1_everyTemplateAndOrdinalGetsItsOwnClaim() {
+  void everyTemplateAndOrdinal_getsItsOwnClaim() {
     StatefulSet set =
         withClaimTemplates(
             burst(newStatefulSet(3)),
@@ -99,7 +99,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-1")
-  void R_PVC_1_claimNameUsesTheAbsoluteOrdinal() {
+  void claimName_usesTheAbsoluteOrdinal() {
     StatefulSet set = withSpec(newStatefulSet(2), b -> b.ordinalsStart(5));
 
     assertThat(createdClaims(plan(set)))
@@ -109,7 +109,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-1")
-  void R_PVC_1_hyphenatedNamesFindTheirObservedClaim() {
+  void hyphenatedNames_findTheirObservedClaim() {
     StatefulSet set =
         
                 withClaimTemplates(
@@ -136,7 +136,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-2")
-  void R_PVC_2_templateWithoutLabelsGetsSelectorMatchLabels() {
+  void templateWithoutLabels_getsSelectorMatchLabels() {
     assertThat(createdClaims(plan(newStatefulSet(1))))
         .singleElement()
         .satisfies(c -> assertThat(c.labels()).containsExactly(Map.entry("foo", "bar")));
@@ -144,7 +144,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-2")
-  void R_PVC_2_templateLabelsAreMergedWithSelectorMatchLabels() {
+  void templateLabels_areMergedWithSelectorMatchLabels() {
     StatefulSet set =
         withClaimTemplates(
             newStatefulSet(1), template("datadir", Map.of("test", "test"), Map.of()));
@@ -159,7 +159,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-2")
-  void R_PVC_2_selectorWinsOverAClaimTemplateLabelOfTheSameKey() {
+  void selector_winsOverAClaimTemplateLabelOfTheSameKey() {
     StatefulSet set =
         withClaimTemplates(
             newStatefulSet(1),
@@ -175,7 +175,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-2")
-  void R_PVC_2_matchExpressionsContributeNothing() {
+  void matchExpressions_contributeNothing() {
     StatefulSet set =
         withSpec(
             newStatefulSet(1),
@@ -202,7 +202,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-2")
-  void R_PVC_2_selectorOfOnlyMatchExpressionsLeavesTemplateLabelsAlone() {
+  void selectorOfOnlyMatchExpressions_leavesTemplateLabelsAlone() {
     StatefulSet set =
         withSpec(
             newStatefulSet(1),
@@ -222,7 +222,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-2")
-  void R_PVC_2_claimKeepsTemplateAnnotationsAndSpecInTheSetNamespace() {
+  void claim_keepsTemplateAnnotationsAndSpecInTheSetNamespace() {
     VolumeClaimTemplate template =
         template("datadir", Map.of("test", "test"), Map.of("backup", "daily"));
     StatefulSet set =
@@ -242,7 +242,7 @@ class ClaimNamingTest {
 
   @Test
   @Tag("R-PVC-2")
-  void R_PVC_2_podTemplateLabelsAreNotCopiedOntoClaims() {
+  void podTemplateLabels_areNotCopiedOntoClaims() {
     StatefulSet set =
         withSpec(
             newStatefulSet(1),

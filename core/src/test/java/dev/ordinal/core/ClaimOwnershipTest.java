@@ -104,7 +104,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}: others={7} podRef={8} setRef={9}")
   @MethodSource("upToDateTable")
   @Tag("R-PVC-8")
-  void R_PVC_8_isUpToDate_upstreamTable(
+  void isUpToDate_matchesTheUpstreamTable(
       String name,
       RetentionPolicyType whenScaled,
       RetentionPolicyType whenDeleted,
@@ -192,7 +192,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("edgeCases")
   @Tag("R-PVC-8")
-  void R_PVC_8_isUpToDate_upstreamEdgeCases(
+  void isUpToDate_matchesTheUpstreamEdgeCases(
       String name, List<OwnerReference> refs, ClaimRetentionPolicy policy, boolean expected) {
     // One replica and pod-1: the pod is condemned, as in upstream's table.
     StatefulSet set = set("stateful-set", "ss-456", 1, policy);
@@ -237,7 +237,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}: podRef={7} setRef={8} extra={9}")
   @MethodSource("desiredRefsTable")
   @Tag("R-PVC-8")
-  void R_PVC_8_desiredRefs_upstreamTable(
+  void desiredRefs_matchTheUpstreamTable(
       String name,
       RetentionPolicyType whenScaled,
       RetentionPolicyType whenDeleted,
@@ -282,7 +282,7 @@ class ClaimOwnershipTest {
 
   @Test
   @Tag("R-PVC-8")
-  void R_PVC_8_addedRefsAreControllersThatBlockOwnerDeletion() {
+  void addedRefs_areControllersThatBlockOwnerDeletion() {
     StatefulSet set = set("ss", "ss-123", 5, ClaimRetentionPolicy.of(DELETE, DELETE));
 
     assertThat(ClaimOwnership.desiredRefs(claim(List.of()), set, "pod-1", "pod-456", false))
@@ -324,7 +324,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("controllerRefCases")
   @Tag("R-PVC-8")
-  void R_PVC_8_desiredRefs_upstreamControllerRefCases(
+  void desiredRefs_matchTheUpstreamControllerRefCases(
       String name, List<OwnerReference> original, List<String> expected) {
     StatefulSet set = set("sts", "123", 1, ClaimRetentionPolicy.of(DELETE, DELETE));
 
@@ -399,7 +399,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("unexpectedControllerCases")
   @Tag("R-PVC-8")
-  void R_PVC_8_unexpectedController_upstreamTable(
+  void unexpectedController_matchesTheUpstreamTable(
       String name, List<OwnerReference> refs, boolean unexpected) {
     for (ClaimRetentionPolicy policy :
         List.of(
@@ -420,7 +420,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("unexpectedControllerCases")
   @Tag("R-PVC-8")
-  void R_PVC_8_retainRetain_anyControllerIsAcceptable(
+  void retainRetain_anyControllerIsAcceptable(
       String name, List<OwnerReference> refs, boolean unexpected) {
     StatefulSet set = set("set", "set-uid", 1, null);
     List<OwnerReference> foreign = new ArrayList<>(refs);
@@ -439,7 +439,7 @@ class ClaimOwnershipTest {
 
   @Test
   @Tag("R-PVC-8")
-  void R_PVC_8_retainRetain_noRefs() {
+  void retainRetain_wantsNoRefs() {
     StatefulSet set = set("foo", "test", 3, ClaimRetentionPolicy.RETAIN);
 
     assertThat(ClaimOwnership.isUpToDate(claim(List.of()), set, "foo-1", "uid-1", false)).isTrue();
@@ -460,7 +460,7 @@ class ClaimOwnershipTest {
 
   @Test
   @Tag("R-PVC-7")
-  void R_PVC_7_unsetPolicyIsTreatedAsRetainRetain() {
+  void unsetPolicy_isTreatedAsRetainRetain() {
     StatefulSet unset = set("foo", "test", 3, null);
     StatefulSet halfSet = set("foo", "test", 3, new ClaimRetentionPolicy(null, null));
     StatefulSet retain = set("foo", "test", 3, ClaimRetentionPolicy.RETAIN);
@@ -512,7 +512,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("staleCases")
   @Tag("R-PVC-11")
-  void R_PVC_11_claimIsStaleForANewPod_whenScaledDelete(
+  void claimOfANewPod_isStale_whenScaledDelete(
       String name, List<OwnerReference> refs, boolean stale) {
     for (RetentionPolicyType whenDeleted : RetentionPolicyType.values()) {
       StatefulSet set = set("set", "set-uid", 3, ClaimRetentionPolicy.of(whenDeleted, DELETE));
@@ -524,7 +524,7 @@ class ClaimOwnershipTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("staleCases")
   @Tag("R-PVC-11")
-  void R_PVC_11_claimIsNeverStale_whenScaledRetain(
+  void claim_isNeverStale_whenScaledRetain(
       String name, List<OwnerReference> refs, boolean stale) {
     for (ClaimRetentionPolicy policy :
         List.of(

@@ -132,7 +132,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-7")
-  void R_PVC_7_defaultPolicyIsRetainRetain() {
+  void defaultPolicy_isRetainRetain() {
     StatefulSet raw = Fixtures.rawStatefulSet(3);
     assertThat(raw.spec().persistentVolumeClaimRetentionPolicy()).isNull();
 
@@ -147,7 +147,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-7")
-  void R_PVC_7_unsetPolicyPlansLikeRetainRetain() {
+  void unsetPolicy_plansLikeRetainRetain() {
     FakeCluster unset = converged(set(2, new ClaimRetentionPolicy(null, null)));
     FakeCluster retain = converged(set(2, ClaimRetentionPolicy.RETAIN));
     for (FakeCluster c : List.of(unset, retain)) {
@@ -168,7 +168,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-8")
-  void R_PVC_8_claimsOfReplicasCarryTheInRangeColumn(ClaimRetentionPolicy policy) {
+  void claimsOfReplicas_carryTheInRangeColumn(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
 
     assertThat(c.claims()).containsOnlyKeys("datadir-foo-0", "datadir-foo-1", "datadir-foo-2");
@@ -180,7 +180,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-8")
-  void R_PVC_8_missingRefsAreAddedToAReplicasClaim(ClaimRetentionPolicy policy) {
+  void missingRefs_areAddedToAReplicasClaim(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(c, "datadir-foo-0");
     ObservedClaim claim = c.claims().get("datadir-foo-0");
@@ -205,7 +205,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-8")
-  void R_PVC_8_staleSetRefLeavesTheClaimAlone(ClaimRetentionPolicy policy) {
+  void staleSetRef_leavesTheClaimAlone(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(
         c,
@@ -221,7 +221,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-8")
-  void R_PVC_8_stalePodRefLeavesTheClaimAlone(ClaimRetentionPolicy policy) {
+  void stalePodRef_leavesTheClaimAlone(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(
         c,
@@ -235,7 +235,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("deletingPolicies")
   @Tag("R-PVC-8")
-  void R_PVC_8_foreignControllerScrubsOurRefsAndAddsNone(ClaimRetentionPolicy policy) {
+  void foreignController_scrubsOurRefsAndAddsNone(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     ObservedPod pod = c.pod("foo-0");
     setClaimRefs(c, "datadir-foo-0", setRef(c.set()), podRef(pod), FOREIGN);
@@ -256,7 +256,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-8")
-  void R_PVC_8_retainRetain_foreignControllerIsNoConflict() {
+  void retainRetain_foreignControllerIsNoConflict() {
     FakeCluster c = converged(set(1, ClaimRetentionPolicy.RETAIN));
     setClaimRefs(c, "datadir-foo-0", setRef(c.set()), FOREIGN);
 
@@ -273,7 +273,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-8")
-  void R_PVC_8_foreignControllerAloneIsLeftAlone(ClaimRetentionPolicy policy) {
+  void foreignControllerAlone_isLeftAlone(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(c, "datadir-foo-0", FOREIGN);
 
@@ -286,7 +286,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-8")
-  void R_PVC_8_podCreationReportsAForeignControllerOnItsClaim(ClaimRetentionPolicy policy) {
+  void podCreation_reportsAForeignControllerOnItsClaim(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
 
     ReconcilePlan plan = plan(set, claim("datadir-foo-0", FOREIGN));
@@ -311,7 +311,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("deletingPolicies")
   @Tag("R-PVC-8")
-  void R_PVC_8_pendingPodReportsAForeignControllerOnItsClaim(ClaimRetentionPolicy policy) {
+  void pendingPod_reportsAForeignControllerOnItsClaim(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(2, policy));
     setClaimRefs(c, "datadir-foo-1", FOREIGN);
     c.phase("foo-1", PodPhase.PENDING);
@@ -327,7 +327,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-8")
-  void R_PVC_8_nonControllerRefToOurSetNeedsUpdate(ClaimRetentionPolicy policy) {
+  void nonControllerRefToOurSet_needsUpdate(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     setClaimRefs(
         c,
@@ -344,7 +344,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-8")
-  void R_PVC_8_nonControllerRefToOurPodNeedsUpdate(ClaimRetentionPolicy policy) {
+  void nonControllerRefToOurPod_needsUpdate(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(1, policy));
     ObservedPod pod = c.pod("foo-0");
     List<OwnerReference> refs = new ArrayList<>(inRangeRefs(c.set()));
@@ -363,7 +363,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-9")
-  void R_PVC_9_condemnedClaimsGetTheCondemnedColumnBeforeDeletion(ClaimRetentionPolicy policy) {
+  void condemnedClaims_getTheCondemnedColumnBeforeDeletion(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     ObservedPod two = c.pod("foo-2");
     ObservedPod one = c.pod("foo-1");
@@ -391,7 +391,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("deletingPolicies")
   @Tag("R-PVC-9")
-  void R_PVC_9_burstFixesEveryCondemnedClaimBeforeAnyDeletion(ClaimRetentionPolicy policy) {
+  void burst_fixesEveryCondemnedClaimBeforeAnyDeletion(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(burst(set(4, policy)));
     c.update(withSpec(c.set(), b -> b.replicas(1)));
 
@@ -409,7 +409,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("scaledDeletePolicies")
   @Tag("R-PVC-9")
-  void R_PVC_9_podsBelowANewStartOrdinalAreCondemnedToo(ClaimRetentionPolicy policy) {
+  void podsBelowANewStartOrdinal_areCondemnedToo(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(2, policy));
     ObservedPod zero = c.pod("foo-0");
     // The range moves from [0, 1] to [1, 2]: foo-2 is created first, then foo-0 goes.
@@ -433,7 +433,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-9")
-  void R_PVC_9_condemnedClaimsWaitUntilTheReplicasAreReady() {
+  void condemnedClaims_waitUntilTheReplicasAreReady() {
     FakeCluster c = converged(set(3, ClaimRetentionPolicy.of(RETAIN, DELETE)));
     c.running("foo-0");
     c.update(withSpec(c.set(), b -> b.replicas(1)));
@@ -450,7 +450,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("deletingPolicies")
   @Tag("R-PVC-8")
-  void R_PVC_8_noClaimIsTouchedWhileTheSetIsBeingDeleted(ClaimRetentionPolicy policy) {
+  void noClaim_isTouchedWhileTheSetIsBeingDeleted(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     setClaimRefs(c, "datadir-foo-0");
     setClaimRefs(c, "datadir-foo-2");
@@ -470,7 +470,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-10")
-  void R_PVC_10_claimCreatedInTheSameSyncGetsItsRefsOnALaterSync(ClaimRetentionPolicy policy) {
+  void claimCreatedInTheSameSync_getsItsRefsOnALaterSync(ClaimRetentionPolicy policy) {
     FakeCluster c = new FakeCluster(set(1, policy));
 
     ReconcilePlan first = c.sync();
@@ -492,7 +492,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-10")
-  void R_PVC_10_observedClaimGetsItsRefsRightAfterThePodIsCreated(ClaimRetentionPolicy policy) {
+  void observedClaim_getsItsRefsRightAfterThePodIsCreated(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
 
     ReconcilePlan plan = plan(set, claim("datadir-foo-0"));
@@ -540,7 +540,7 @@ class ClaimRetentionTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("staleClaimStates")
   @Tag("R-PVC-11")
-  void R_PVC_11_staleClaimBlocksCreation_whenScaledDelete(
+  void staleClaim_blocksCreation_whenScaledDelete(
       String name, String first, String second, boolean stale) {
     for (ClaimRetentionPolicy policy : scaledDeletePolicies().toList()) {
       StatefulSet set =
@@ -583,7 +583,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("scaledRetainPolicies")
   @Tag("R-PVC-11")
-  void R_PVC_11_claimIsNeverStale_whenScaledRetain(ClaimRetentionPolicy policy) {
+  void claim_isNeverStale_whenScaledRetain(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
 
     ReconcilePlan plan =
@@ -597,7 +597,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("scaledDeletePolicies")
   @Tag("R-PVC-11")
-  void R_PVC_11_staleClaimHoldsBackOnlyItsOwnPodInBurstMode(ClaimRetentionPolicy policy) {
+  void staleClaim_holdsBackOnlyItsOwnPodInBurstMode(ClaimRetentionPolicy policy) {
     StatefulSet set = burst(set(3, policy));
 
     ReconcilePlan plan =
@@ -611,7 +611,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("scaledDeletePolicies")
   @Tag("R-PVC-11")
-  void R_PVC_11_staleOwnerRefOnScaleUp(ClaimRetentionPolicy policy) {
+  void staleOwnerRefOnScaleUp_holdsBackThePod(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     c.update(withSpec(c.set(), b -> b.replicas(2)));
     c.converge(100);
@@ -646,7 +646,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-3")
-  void R_PVC_3_claimBeingDeletedStopsPodCreation(ClaimRetentionPolicy policy) {
+  void claimBeingDeleted_stopsPodCreation(ClaimRetentionPolicy policy) {
     StatefulSet set = set(3, policy);
     ObservedClaim deleting =
         claim("datadir-foo-0").withDeletionTimestamp(NOW);
@@ -669,7 +669,8 @@ class ClaimRetentionTest {
   }
 
   @Test
-  void R_PVC_3_everyClaimBeingDeletedIsInTheAggregatedError() {
+  @Tag("R-PVC-3")
+  void everyClaimBeingDeleted_isInTheAggregatedError() {
     StatefulSet set =
         withSpec(
             newStatefulSet(1),
@@ -695,7 +696,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-3")
-  void R_PVC_3_otherMissingClaimsAreStillCreated() {
+  void otherMissingClaims_areStillCreated() {
     StatefulSet set =
         withSpec(
             newStatefulSet(1),
@@ -718,7 +719,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-3")
-  void R_PVC_3_burstFinishesTheFailingBatchAndStartsNoOther() {
+  void burst_finishesTheFailingBatchAndStartsNoOther() {
     StatefulSet set = burst(newStatefulSet(5));
     ObservedClaim deleting =
         claim("datadir-foo-1").withDeletionTimestamp(NOW);
@@ -733,7 +734,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-3")
-  void R_PVC_3_pendingPodWithAClaimBeingDeletedFails() {
+  void pendingPodWithAClaimBeingDeleted_fails() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     c.phase("foo-1", PodPhase.PENDING);
     c.putClaim(
@@ -755,7 +756,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-3")
-  void R_PVC_3_existingClaimIsReusedAsIs(ClaimRetentionPolicy policy) {
+  void existingClaim_isReusedAsIs(ClaimRetentionPolicy policy) {
     StatefulSet set = set(1, policy);
     ObservedClaim existing =
         claim("datadir-foo-0")
@@ -775,7 +776,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-4")
-  void R_PVC_4_claimsAreCreatedBeforeThePod(ClaimRetentionPolicy policy) {
+  void orderedReady_createsClaimsBeforeThePod(ClaimRetentionPolicy policy) {
     StatefulSet set =
         withSpec(
             set(1, policy),
@@ -794,7 +795,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-4")
-  void R_PVC_4_burstCreatesEachPodsClaimsBeforeIt() {
+  void burst_createsEachPodsClaimsBeforeIt() {
     ReconcilePlan plan = plan(burst(newStatefulSet(4)));
 
     for (int i = 0; i < 4; i++) {
@@ -808,7 +809,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-6")
-  void R_PVC_6_pendingPodGetsMissingClaimsRecreated(ClaimRetentionPolicy policy) {
+  void pendingPod_getsMissingClaimsRecreated(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     c.claims().remove("datadir-foo-0");
     c.phase("foo-0", PodPhase.PENDING);
@@ -831,7 +832,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-6")
-  void R_PVC_6_runningPodWithAMissingClaimIsLeftAlone() {
+  void runningPodWithAMissingClaim_isLeftAlone() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.of(DELETE, DELETE)));
     c.claims().remove("datadir-foo-0");
 
@@ -843,7 +844,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-12")
-  void R_PVC_12_scaleDownKeepsClaimsUnlessCollectedThroughOwnerRefs(ClaimRetentionPolicy policy) {
+  void scaleDown_keepsClaimsUnlessCollectedThroughOwnerRefs(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(set(3, policy));
     ObservedPod one = c.pod("foo-1");
     ObservedPod two = c.pod("foo-2");
@@ -871,7 +872,7 @@ class ClaimRetentionTest {
   @ParameterizedTest
   @MethodSource("policies")
   @Tag("R-PVC-12")
-  void R_PVC_12_planNeverDeletesAClaim(ClaimRetentionPolicy policy) {
+  void anyPlan_neverDeletesAClaim(ClaimRetentionPolicy policy) {
     FakeCluster c = converged(burst(set(4, policy)));
     c.update(withSpec(c.set(), b -> b.replicas(2)));
     c.converge(100);
@@ -902,7 +903,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-12")
-  void R_PVC_12_claimTemplateChangesDoNotTouchExistingClaims() {
+  void claimTemplateChange_doesNotTouchExistingClaims() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     // Validation forbids this change on a live set (R-VALID-14); the planner still never resizes.
     c.update(
@@ -916,7 +917,7 @@ class ClaimRetentionTest {
 
   @Test
   @Tag("R-PVC-5")
-  void R_PVC_5_podWithWrongClaimVolumeIsRepointedAndClaimCreated() {
+  void podWithWrongClaimVolume_isRepointedAndClaimCreated() {
     FakeCluster c = converged(set(2, ClaimRetentionPolicy.RETAIN));
     ObservedPod pod = c.pod("foo-1");
     c.put(pod.withClaimVolumes(Map.of("datadir", "someone-else")));

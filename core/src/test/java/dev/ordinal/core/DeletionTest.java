@@ -38,7 +38,7 @@ class DeletionTest {
 
   @Test
   @Tag("R-SYNC-3")
-  void R_SYNC_3_nothingIsCreatedDeletedOrRepairedOnlyTheStatusIsWritten() {
+  void setBeingDeleted_onlyGetsItsStatusWritten() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     String revision = c.set().status().updateRevision();
     // Work the controller would otherwise do: a failed pod, a broken identity, a missing slot.
@@ -73,7 +73,7 @@ class DeletionTest {
 
   @Test
   @Tag("R-SYNC-3")
-  void R_SYNC_3_scaleDownIsNotCarriedOut() {
+  void setBeingDeleted_isNotScaledDown() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     StatefulSet scaledDown =
         Fixtures.withReplicas(c.set(), 0).withGeneration(2);
@@ -88,7 +88,7 @@ class DeletionTest {
 
   @Test
   @Tag("R-SYNC-3")
-  void R_SYNC_3_unchangedStatusMeansAnEmptyPlan() {
+  void setBeingDeletedWithUnchangedStatus_getsAnEmptyPlan() {
     FakeCluster c = readyCluster(newStatefulSet(3));
 
     ReconcilePlan plan = planDeleted(c, c.set());
@@ -100,7 +100,7 @@ class DeletionTest {
 
   @Test
   @Tag("R-SYNC-3")
-  void R_SYNC_3_parallelSetBeingDeletedIsTreatedTheSame() {
+  void parallelSetBeingDeleted_isTreatedTheSame() {
     FakeCluster c = readyCluster(burst(newStatefulSet(2)));
     StatefulSet scaledUp =
         Fixtures.withReplicas(c.set(), 4).withGeneration(2);
@@ -114,7 +114,7 @@ class DeletionTest {
 
   @Test
   @Tag("R-SYNC-3")
-  void R_SYNC_3_orphansAreNotAdoptedAndUnselectedPodsNotReleased() {
+  void setBeingDeleted_neitherAdoptsNorReleases() {
     FakeCluster c = readyCluster(newStatefulSet(2));
     c.put(
         ObservedPod.builder()

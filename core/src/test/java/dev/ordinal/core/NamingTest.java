@@ -26,7 +26,7 @@ class NamingTest {
 
   @Test
   @Tag("R-NAME-1")
-  void R_NAME_1_podAndClaimNamesAreSetDashOrdinal() {
+  void podAndClaimNames_areSetDashOrdinal() {
     assertThat(PodNames.podName("foo", 0)).isEqualTo("foo-0");
     assertThat(PodNames.podName("web", 12)).isEqualTo("web-12");
     assertThat(PodNames.podName("my-app", 7)).isEqualTo("my-app-7");
@@ -35,7 +35,7 @@ class NamingTest {
 
   @Test
   @Tag("R-NAME-1")
-  void R_NAME_1_plannedPodsAndClaimsCarryTheseNames() {
+  void plannedPodsAndClaims_carryTheseNames() {
     ReconcilePlan plan = new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(2), 10)).plan();
 
     assertThat(plan.actionsOf(Action.CreatePod.class))
@@ -77,7 +77,7 @@ class NamingTest {
     "foo-99999999999999999999, foo, -1",
   })
   @Tag("R-NAME-2")
-  void R_NAME_2_parsesParentAndOrdinalLikeUpstream(String name, String parent, int ordinal) {
+  void podName_parsesIntoParentAndOrdinalLikeUpstream(String name, String parent, int ordinal) {
     assertThat(PodNames.parentName(name)).isEqualTo(parent);
     assertThat(PodNames.ordinal(name)).isEqualTo(ordinal);
 
@@ -96,14 +96,14 @@ class NamingTest {
     "foo-2147483648, false",
   })
   @Tag("R-NAME-2")
-  void R_NAME_2_canonicalNameIsTheOrdinalAsGoPrintsIt(String name, boolean canonical) {
+  void canonicalName_isTheOrdinalAsGoPrintsIt(String name, boolean canonical) {
     assertThat(ObservedPod.builder().name(name).build().hasCanonicalName()).isEqualTo(canonical);
   }
 
   @Test
   @Tag("R-NAME-2")
   @Tag("R-SPLIT-1")
-  void R_NAME_2_overflowingOrdinalIsAdoptedAsAMemberButThenIgnored() {
+  void overflowingOrdinal_isAdoptedAsAMemberButThenIgnored() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     ObservedPod overflow =
@@ -132,7 +132,7 @@ class NamingTest {
 
   @Test
   @Tag("R-NAME-3")
-  void R_NAME_3_orphansWhoseParentIsNotTheSetAreNotAdopted() {
+  void orphanWhoseParentIsNotTheSet_isNotAdopted() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     for (String name : List.of("foo2-0", "bar-0", "foo-bar-0", "foo", "0-foo")) {
@@ -155,7 +155,7 @@ class NamingTest {
 
   @Test
   @Tag("R-NAME-3")
-  void R_NAME_3_ownedPodThatIsNoLongerAMemberIsReleased() {
+  void ownedPodNoLongerAMember_isReleased() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     c.put(
@@ -181,7 +181,7 @@ class NamingTest {
 
   @Test
   @Tag("R-NAME-4")
-  void R_NAME_4_rangeStartsAtZeroWithoutOrdinals() {
+  void range_startsAtZeroWithoutOrdinals() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
 
@@ -190,7 +190,7 @@ class NamingTest {
 
   @Test
   @Tag("R-NAME-4")
-  void R_NAME_4_rangeStartsAtOrdinalsStart() {
+  void range_startsAtOrdinalsStart() {
     FakeCluster c = new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(3), 2));
     c.converge(20);
 
@@ -203,7 +203,7 @@ class NamingTest {
 
   @Test
   @Tag("R-NAME-5")
-  void R_NAME_5_laterCanonicalPodWinsTheSlotAndTheOtherIsLeftAlone() {
+  void laterCanonicalPod_winsTheSlotAndTheOtherIsLeftAlone() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     ObservedPod foo0 = c.pod("foo-0");
@@ -223,7 +223,7 @@ class NamingTest {
 
   @Test
   @Tag("R-NAME-5")
-  void R_NAME_5_laterNonCanonicalPodWinsTheSlotOverTheCanonicalOne() {
+  void laterNonCanonicalPod_winsTheSlotOverTheCanonicalOne() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     ObservedPod foo0 = c.pod("foo-0");

@@ -33,7 +33,7 @@ class OnDeleteTest {
   @ParameterizedTest(name = "burst={0}")
   @ValueSource(booleans = {false, true})
   @Tag("R-UPDATE-2")
-  void R_UPDATE_2_podsAreNeverDeletedForAnUpdate(boolean parallel) {
+  void onDelete_neverDeletesPodsForAnUpdate(boolean parallel) {
     StatefulSet set = onDelete(newStatefulSet(3));
     FakeCluster c = converged(parallel ? burst(set) : set);
     String current = c.set().status().currentRevision();
@@ -54,7 +54,7 @@ class OnDeleteTest {
 
   @Test
   @Tag("R-UPDATE-2")
-  void R_UPDATE_2_aDeletedPodComesBackAtTheUpdateRevision() {
+  void aDeletedPod_comesBackAtTheUpdateRevision() {
     FakeCluster c = converged(onDelete(newStatefulSet(3)));
     c.update(withImage(c.set(), "foo"));
     c.converge(50);
@@ -69,7 +69,7 @@ class OnDeleteTest {
 
   @Test
   @Tag("R-UPDATE-2")
-  void R_UPDATE_2_imageUpdateAndScaleUpCreatesTheNewPodsAtTheUpdateRevision() {
+  void imageUpdateAndScaleUp_createsTheNewPodsAtTheUpdateRevision() {
     FakeCluster c = converged(onDelete(newStatefulSet(3)));
     String current = c.set().status().currentRevision();
     c.update(withImage(withReplicas(c.set(), 5), "foo"));
@@ -82,7 +82,7 @@ class OnDeleteTest {
 
   @Test
   @Tag("R-STATUS-8")
-  void R_STATUS_8_currentRevisionNeverAdvancesWithOnDelete() {
+  void onDelete_neverAdvancesCurrentRevision() {
     FakeCluster c = converged(onDelete(newStatefulSet(3)));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));
@@ -99,7 +99,7 @@ class OnDeleteTest {
 
   @Test
   @Tag("R-STATUS-8")
-  void R_STATUS_8_onDeleteCompletesRolloutOptionAdvancesOnceEveryPodIsUpdated() {
+  void onDeleteCompletesRolloutOption_advancesOnceEveryPodIsUpdated() {
     FakeCluster c = converged(onDelete(newStatefulSet(3)), COMPLETES);
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));

@@ -46,7 +46,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-SYNC-5")
-  void R_SYNC_5_allMissingPodsAreCreatedInOnePlanInSlowStartBatches() {
+  void allMissingPods_areCreatedInOnePlanInSlowStartBatches() {
     ReconcilePlan plan = new FakeCluster(burst(newStatefulSet(7))).plan();
 
     assertThat(podTargetsPerBatch(plan, Action.CreatePod.class))
@@ -70,7 +70,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-SYNC-5")
-  void R_SYNC_5_batchesDoubleUpToTheMaxBatchSizeOf500() {
+  void slowStartBatches_doubleUpToTheMaxBatchSizeOf500() {
     ReconcilePlan plan = new FakeCluster(burst(newStatefulSet(1012))).plan();
 
     List<Integer> sizes =
@@ -84,7 +84,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-SYNC-5")
-  void R_SYNC_5_noFurtherBatchStartsAfterABatchWithAnError() {
+  void noFurtherBatch_startsAfterABatchWithAnError() {
     FakeCluster c = readyCluster(2);
     c.scale(4);
     ObservedPod foo01 =
@@ -106,7 +106,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-ORDER-10")
-  void R_ORDER_10_burstCreationOverAReleasedPodFailsItsBatch() {
+  void burstCreationOverAReleasedPod_failsItsBatch() {
     FakeCluster c = readyCluster(2);
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
     labels.put("foo", "other");
@@ -135,7 +135,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-ORDER-9")
-  void R_ORDER_9_podsAreCreatedWhileOthersAreStillPendingOrUnready() {
+  void parallel_createsPodsWhileOthersAreStillPendingOrUnready() {
     FakeCluster c = new FakeCluster(burst(newStatefulSet(3)));
     c.sync();
     c.running("foo-1");
@@ -151,7 +151,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-ORDER-9")
-  void R_ORDER_9_aTerminatingReplicaDoesNotHoldBackTheOthers() {
+  void aTerminatingReplica_doesNotHoldBackTheOthers() {
     FakeCluster c = readyCluster(2);
     c.terminate("foo-0");
     c.scale(3);
@@ -169,7 +169,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-ORDER-8")
-  void R_ORDER_8_burstDeletesEveryCondemnedPodInOnePlanHighestFirst() {
+  void burst_deletesEveryCondemnedPodInOnePlanHighestFirst() {
     FakeCluster c = readyCluster(5);
     c.scale(1);
 
@@ -189,7 +189,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-ORDER-8")
-  void R_ORDER_8_burstSkipsTerminatingCondemnedAndIgnoresHealth() {
+  void burstScaleDown_skipsTerminatingCondemnedAndIgnoresHealth() {
     FakeCluster c = readyCluster(5);
     c.terminate("foo-4");
     c.running("foo-3");
@@ -208,7 +208,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-ORDER-1")
-  void R_ORDER_1_burstDeletesAFinishedPodAndCarriesOnWithOtherSlots() {
+  void burst_deletesAFinishedPodAndCarriesOnWithOtherSlots() {
     FakeCluster c = readyCluster(3);
     c.phase("foo-0", PodPhase.FAILED);
     c.scale(4);
@@ -233,7 +233,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-ORDER-7")
-  void R_ORDER_7_burstRepairsIdentityOfAPodThatIsStillPending() {
+  void burst_repairsIdentityOfAPodThatIsStillPending() {
     FakeCluster c = new FakeCluster(burst(newStatefulSet(1)));
     c.sync();
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
@@ -248,7 +248,7 @@ class ParallelPolicyTest {
 
   @Test
   @Tag("R-SYNC-5")
-  void R_SYNC_5_convergedParallelSetPlansNothing() {
+  void convergedParallelSet_plansNothing() {
     FakeCluster c = readyCluster(4);
 
     ReconcilePlan plan = c.plan();

@@ -31,7 +31,7 @@ class PartitionTest {
 
   @Test
   @Tag("R-UPDATE-1")
-  void R_UPDATE_1_partitionCountsFromOrdinalsStart() {
+  void partition_countsFromOrdinalsStart() {
     // Ordinals 2, 3, 4; partition 1 keeps index 0 (ordinal 2), not ordinal 0, at the old revision.
     FakeCluster c = converged(withOrdinalsStart(withPartition(newStatefulSet(3), 1), 2));
     String current = c.set().status().currentRevision();
@@ -51,7 +51,7 @@ class PartitionTest {
 
   @Test
   @Tag("R-UPDATE-1")
-  void R_UPDATE_1_withoutBlockPodsBelowCurrentReplicasComeBackAtTheCurrentRevision() {
+  void withoutBlock_podsBelowCurrentReplicasComeBackAtTheCurrentRevision() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));
@@ -74,7 +74,7 @@ class PartitionTest {
 
   @Test
   @Tag("R-UPDATE-1")
-  void R_UPDATE_1_emptyBlockMeansPartitionZero_everyRecreatedPodGetsTheUpdateRevision() {
+  void emptyBlock_meansPartitionZero_everyRecreatedPodGetsTheUpdateRevision() {
     FakeCluster c = converged(withPartition(newStatefulSet(3), 0));
     c.update(withImage(c.set(), "foo"));
     c.remove("foo-0");
@@ -87,7 +87,7 @@ class PartitionTest {
   @ParameterizedTest(name = "burst={0}")
   @ValueSource(booleans = {false, true})
   @Tag("R-UPDATE-1")
-  void R_UPDATE_1_imageUpdateAndScaleUpHonourThePartition(boolean parallel) {
+  void imageUpdateAndScaleUp_honourThePartition(boolean parallel) {
     StatefulSet set = withPartition(newStatefulSet(3), 2);
     FakeCluster c = converged(parallel ? burst(set) : set);
     String current = c.set().status().currentRevision();
@@ -106,7 +106,7 @@ class PartitionTest {
   @ParameterizedTest(name = "partition {0}")
   @ValueSource(ints = {3, 5})
   @Tag("R-UPDATE-4")
-  void R_UPDATE_4_partitionAtOrAboveReplicasUpdatesNothing(int partition) {
+  void partitionAtOrAboveReplicas_updatesNothing(int partition) {
     FakeCluster c = converged(withPartition(newStatefulSet(3), partition));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));
@@ -122,7 +122,7 @@ class PartitionTest {
 
   @Test
   @Tag("R-UPDATE-4")
-  void R_UPDATE_4_newPodsBelowALargePartitionStillGetTheCurrentRevision() {
+  void newPodsBelowALargePartition_stillGetTheCurrentRevision() {
     FakeCluster c = converged(withPartition(newStatefulSet(3), 5));
     String current = c.set().status().currentRevision();
     c.update(withImage(withReplicas(c.set(), 4), "foo"));
@@ -135,7 +135,7 @@ class PartitionTest {
 
   @Test
   @Tag("R-UPDATE-4")
-  void R_UPDATE_4_loweringThePartitionResumesAndCompletesTheRollout() {
+  void loweringThePartition_resumesAndCompletesTheRollout() {
     FakeCluster c = converged(withPartition(newStatefulSet(3), 3));
     c.update(withImage(c.set(), "foo"));
     c.converge(50);

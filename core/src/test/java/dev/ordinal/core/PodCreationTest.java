@@ -66,7 +66,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-LABEL-1")
-  void R_LABEL_1_podCopiesTemplateMetadataAndSetsGenerateName() {
+  void createdPod_copiesTemplateMetadataAndSetsGenerateName() {
     StatefulSet set = Fixtures.withSpec(newStatefulSet(1), b -> b.template(RICH_TEMPLATE));
 
     DesiredPod pod = firstCreatedPod(set);
@@ -83,7 +83,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-LABEL-2")
-  void R_LABEL_2_ownerReferenceIsAControllerRefToTheSet() {
+  void ownerReference_isAControllerRefToTheSet() {
     DesiredPod pod = firstCreatedPod(newStatefulSet(1));
 
     assertThat(pod.ownerReferences())
@@ -94,13 +94,13 @@ class PodCreationTest {
 
   @Test
   @Tag("R-LABEL-3")
-  void R_LABEL_3_podNameLabelIsThePodName() {
+  void podNameLabel_isThePodName() {
     assertThat(firstCreatedPod(newStatefulSet(1)).labels()).containsEntry(POD_NAME, "foo-0");
   }
 
   @Test
   @Tag("R-LABEL-4")
-  void R_LABEL_4_podIndexLabelIsTheAbsoluteOrdinal() {
+  void podIndexLabel_isTheAbsoluteOrdinal() {
     DesiredPod pod = firstCreatedPod(Fixtures.withOrdinalsStart(newStatefulSet(1), 5));
 
     assertThat(pod.name()).isEqualTo("foo-5");
@@ -109,7 +109,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-LABEL-4")
-  void R_LABEL_4_podIndexLabelIsLeftOutWithoutTheFeatureGate() {
+  void podIndexLabel_isLeftOutWithoutTheFeatureGate() {
     StatefulSetReconciler withoutGate =
         new StatefulSetReconciler(ReconcilerOptions.defaults().withPodIndexLabel(false));
 
@@ -122,7 +122,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-LABEL-5")
-  void R_LABEL_5_revisionLabelIsTheRevisionNameNotTheHash() {
+  void revisionLabel_isTheRevisionNameNotTheHash() {
     ReconcilePlan plan = new FakeCluster(newStatefulSet(1)).plan();
     ControllerRevision revision = plan.actionsOf(Action.CreateRevision.class).get(0).revision();
     DesiredPod pod = plan.actionsOf(Action.CreatePod.class).get(0).pod();
@@ -136,7 +136,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-LABEL-5")
-  void R_LABEL_5_theWholeLabelSetIsTemplatePlusThreeControllerLabels() {
+  void theWholeLabelSet_isTemplatePlusThreeControllerLabels() {
     ReconcilePlan plan = new FakeCluster(newStatefulSet(1)).plan();
     DesiredPod pod = plan.actionsOf(Action.CreatePod.class).get(0).pod();
 
@@ -152,7 +152,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-LABEL-6")
-  void R_LABEL_6_podAndClaimsLiveInTheSetsNamespace() {
+  void podAndClaims_liveInTheSetsNamespace() {
     StatefulSet set = newStatefulSet(1).withNamespace("ns1");
 
     ReconcilePlan plan = new FakeCluster(set).plan();
@@ -166,7 +166,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-1")
-  void R_ID_1_hostnameIsThePodNameAndSubdomainTheServiceName() {
+  void hostname_isThePodNameAndSubdomainTheServiceName() {
     DesiredPod pod = firstCreatedPod(newStatefulSet(1));
 
     assertThat(pod.hostname()).isEqualTo("foo-0");
@@ -177,7 +177,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-1")
-  void R_ID_1_emptyServiceNameLeavesNoSubdomainInTheSpec() {
+  void emptyServiceName_leavesNoSubdomainInTheSpec() {
     DesiredPod pod = firstCreatedPod(Fixtures.withSpec(newStatefulSet(1), b -> b.serviceName("")));
 
     assertThat(pod.subdomain()).isEmpty();
@@ -186,7 +186,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-1")
-  void R_ID_1_hostnameAndSubdomainAreNeverRepaired() {
+  void hostnameAndSubdomain_areNeverRepaired() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     c.put(c.pod("foo-1").withHostname("elsewhere").withSubdomain("x"));
@@ -199,7 +199,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-PVC-5")
-  void R_PVC_5_claimVolumesComeFirstAndReplaceTemplateVolumesOfTheSameName() {
+  void claimVolumes_comeFirstAndReplaceTemplateVolumesOfTheSameName() {
     StatefulSet set = Fixtures.withSpec(newStatefulSet(1), b -> b.template(RICH_TEMPLATE));
 
     DesiredPod pod = firstCreatedPod(set);
@@ -218,7 +218,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-PVC-5")
-  void R_PVC_5_everyClaimTemplateGetsAVolumeAndAClaimBeforeThePod() {
+  void everyClaimTemplate_getsAVolumeAndAClaimBeforeThePod() {
     StatefulSet set =
         Fixtures.withSpec(
             newStatefulSet(1),
@@ -247,7 +247,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-LABEL-1")
-  void R_LABEL_1_firstSyncCreatesOnlyWhatThePlanSaysAndCountsNothingYet() {
+  void firstSync_createsOnlyWhatThePlanSaysAndCountsNothingYet() {
     ReconcilePlan plan = new FakeCluster(newStatefulSet(3)).plan();
     String revision = plan.status().updateRevision();
 
@@ -272,7 +272,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-2")
-  void R_ID_2_missingPodNameLabelIsRepairedWithAnUpdate() {
+  void missingPodNameLabel_isRepairedWithAnUpdate() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     ObservedPod before = c.pod("foo-1");
@@ -298,7 +298,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-2")
-  void R_ID_2_wrongPodNameLabelIsRepaired() {
+  void wrongPodNameLabel_isRepaired() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
@@ -314,7 +314,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-4")
-  void R_ID_4_podLackingOnlyThePodIndexLabelIsLeftAlone() {
+  void podLackingOnlyThePodIndexLabel_isLeftAlone() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
@@ -329,7 +329,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-3")
-  void R_ID_3_wrongClaimVolumeIsRepointedAndTheMissingClaimCreatedFirst() {
+  void wrongClaimVolume_isRepointedAndTheMissingClaimCreatedFirst() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     c.put(
@@ -348,7 +348,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-3")
-  void R_ID_3_missingClaimVolumeIsAdded() {
+  void missingClaimVolume_isAdded() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     c.put(c.pod("foo-0").withClaimVolumes(Map.of()));
@@ -362,7 +362,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-4")
-  void R_ID_4_storageRepairDoesNotAddThePodIndexLabel() {
+  void storageRepair_doesNotAddThePodIndexLabel() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
@@ -379,7 +379,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-3")
-  void R_ID_3_claimRetentionMismatchAloneStillUpdatesThePod() {
+  void claimRetentionMismatchAlone_stillUpdatesThePod() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.converge(20);
     // The set now wants its claims deleted with it: every claim needs a reference to the set.
@@ -401,7 +401,7 @@ class PodCreationTest {
 
   @Test
   @Tag("R-ID-3")
-  void R_ID_3_podNamedWithLeadingZerosCannotBeRenamedAndTheSyncFails() {
+  void podNamedWithLeadingZeros_cannotBeRenamedAndTheSyncFails() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
     ObservedPod foo01 =

@@ -27,7 +27,7 @@ class PurityTest {
               + "|\\bdev\\.ordinal\\.(testkit|sim|invariants)\\b");
 
   @Test
-  void coreMainCodeDoesNoIoReadsNoClockStartsNoThreadAndDrawsNoRandomNumber() throws IOException {
+  void coreMainCode_doesNoIoReadsNoClockStartsNoThreadAndDrawsNoRandomNumber() throws IOException {
     Path main = Path.of("src/main/java");
     List<String> offences = new ArrayList<>();
     try (Stream<Path> files = Files.walk(main)) {
@@ -48,7 +48,7 @@ class PurityTest {
   }
 
   @Test
-  void theGuardCatchesWhatItShould() {
+  void theGuard_catchesWhatItShould() {
     assertThat(FORBIDDEN.matcher("import java.util.Random;").find()).isTrue();
     assertThat(FORBIDDEN.matcher("Instant t = Instant.now();").find()).isTrue();
     assertThat(FORBIDDEN.matcher("import java.nio.file.Files;").find()).isTrue();

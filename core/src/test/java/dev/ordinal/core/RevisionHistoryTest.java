@@ -47,7 +47,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-3")
-  void R_REV_3_firstRevisionRecordsTheTemplateWithHashLabelAnnotationsAndOwner() {
+  void firstRevision_recordsTheTemplateWithHashLabelAnnotationsAndOwner() {
     StatefulSet set =
         newStatefulSet(3).withAnnotations(Map.of("note", "kept"));
 
@@ -69,7 +69,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-3")
-  void R_REV_3_nextRevisionIsTheHighestPlusOne() {
+  void nextRevision_isTheHighestPlusOne() {
     StatefulSet set = newStatefulSet(3);
     FakeCluster c = new FakeCluster(set);
     c.putRevision(revision(withImage(set, "a"), 1));
@@ -86,7 +86,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_createsTheInitialRevision() {
+  void firstSync_createsTheInitialRevision() {
     ReconcilePlan plan = plan(new FakeCluster(newStatefulSet(3)));
 
     assertThat(plan.actionsOf(Action.CreateRevision.class)).hasSize(1);
@@ -95,7 +95,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_createsARevisionOnUpdate() {
+  void templateUpdate_createsARevision() {
     StatefulSet set0 = newStatefulSet(3);
     ControllerRevision rev0 = revision(set0, 1);
     FakeCluster c = new FakeCluster(withCurrent(withImage(set0, "foo"), rev0));
@@ -111,7 +111,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_doesNotRecreateTheRevisionOfAnUnchangedTemplate() {
+  void unchangedTemplate_doesNotRecreateItsRevision() {
     StatefulSet set0 = newStatefulSet(3);
     StatefulSet set1 = withImage(set0, "foo");
     ControllerRevision rev0 = revision(set0, 1);
@@ -130,7 +130,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_rollsBackByRenumberingTheEqualRevision() {
+  void rollback_renumbersTheEqualRevision() {
     StatefulSet set0 = newStatefulSet(3);
     StatefulSet set1 = withImage(set0, "foo");
     ControllerRevision rev0 = revision(set0, 1);
@@ -156,7 +156,7 @@ class RevisionHistoryTest {
     "false, 3, 3", "false, 3, 5", "false, 5, 3", "true, 3, 3", "true, 3, 5", "true, 5, 3"
   })
   @Tag("R-UPDATE-8")
-  void R_UPDATE_8_rollbackRollsPodsBackToTheRenumberedFirstRevision(
+  void rollback_rollsPodsBackToTheRenumberedFirstRevision(
       boolean parallel, int initial, int updated) {
     StatefulSet set = newStatefulSet(initial);
     FakeCluster c = converged(parallel ? burst(set) : set);
@@ -182,7 +182,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_semanticComparisonReusesA133RevisionWithNullCreationTimestamp() {
+  void semanticComparison_reusesA133RevisionWithNullCreationTimestamp() {
     FakeCluster c = onA133Revision();
 
     ReconcilePlan plan = plan(c);
@@ -194,7 +194,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_withoutSemanticComparisonThe134EncodingRollsEveryPod() {
+  void withoutSemanticComparisonThe134Encoding_rollsEveryPod() {
     FakeCluster c = onA133Revision();
     ReconcilerOptions off = ReconcilerOptions.V1_35.withSemanticRevisionComparison(false);
 
@@ -209,7 +209,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-5")
-  void R_REV_5_aSameNamedRevisionWithOtherDataBumpsTheCollisionCount() {
+  void aSameNamedRevisionWithOtherData_bumpsTheCollisionCount() {
     StatefulSet set = newStatefulSet(3);
     String data = set.spec().template().revisionData();
     String firstHash = RevisionHash.hash(data, 0);
@@ -235,7 +235,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-5")
-  void R_REV_5_thePublishedCollisionCountFindsTheRevisionAgain() {
+  void publishedCollisionCount_findsTheRevisionAgain() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision squatter =
         revision(withImage(set, "other"), 1)
@@ -253,7 +253,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-5")
-  void R_REV_5_aSameNamedRevisionWithTheSameDataIsUsedEvenIfNotInTheHistory() {
+  void aSameNamedRevisionWithTheSameData_isUsedEvenIfNotInTheHistory() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision foreign =
         revision(set, 1)
@@ -274,7 +274,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-6")
-  void R_REV_6_revisionsOwnedByAnotherControllerAreNotHistory() {
+  void revisionsOwnedByAnotherController_areNotHistory() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision foreign =
         revision(set, 7)
@@ -296,7 +296,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-6")
-  void R_REV_6_revisionsOutsideTheSelectorOrNamespaceAreNotHistory() {
+  void revisionsOutsideTheSelectorOrNamespace_areNotHistory() {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
     ControllerRevision unselected =
         revision(set, 5)
@@ -322,7 +322,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-6")
-  void R_REV_6_anOrphanThatMatchesIsAdoptedAndReused() {
+  void matchingOrphanRevision_isAdoptedAndReused() {
     StatefulSet set = newStatefulSet(3);
     ControllerRevision orphan =
         revision(set, 1)
@@ -344,7 +344,7 @@ class RevisionHistoryTest {
   @ParameterizedTest(name = "limit {0} deletes {1}")
   @CsvSource({"-1, ''", "0, 'v2 v4'", "1, v2", "2, ''", "10, ''"})
   @Tag("R-REV-7")
-  void R_REV_7_truncationKeepsLiveRevisionsAndDeletesTheOldestOthers(int limit, String expected) {
+  void truncation_keepsLiveRevisionsAndDeletesTheOldestOthers(int limit, String expected) {
     FakeCluster c = withFiveRevisions(limit);
 
     ReconcilePlan plan = plan(c);
@@ -362,7 +362,7 @@ class RevisionHistoryTest {
 
   @Test
   @Tag("R-REV-7")
-  void R_REV_7_historyIsTruncatedAfterTheStatusWrite() {
+  void history_isTruncatedAfterTheStatusWrite() {
     FakeCluster c = withFiveRevisions(0);
 
     List<Action> actions = plan(c).actions();
@@ -379,7 +379,7 @@ class RevisionHistoryTest {
   @ParameterizedTest(name = "burst={0}, limit {1}")
   @CsvSource({"false, 2", "true, 2", "false, 0", "false, 5", "false, -2"})
   @Tag("R-REV-7")
-  void R_REV_7_historyStaysWithinTheLimitPlusTheLiveRevisions(boolean parallel, int limit) {
+  void history_staysWithinTheLimitPlusTheLiveRevisions(boolean parallel, int limit) {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), limit);
     FakeCluster c = converged(parallel ? burst(set) : set);
     for (int i = 0; i < 10; i++) {

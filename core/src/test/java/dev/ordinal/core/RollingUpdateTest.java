@@ -42,31 +42,31 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-6")
-  void R_UPDATE_6_nilIsOne() {
+  void nilMaxUnavailable_isOne() {
     assertThat(Sync.maxUnavailable(null, 10)).isEqualTo(1);
   }
 
   @Test
   @Tag("R-UPDATE-6")
-  void R_UPDATE_6_tenPercentOf25IsTwo() {
+  void tenPercentOf25_isTwo() {
     assertThat(Sync.maxUnavailable(IntOrString.of("10%"), 25)).isEqualTo(2);
   }
 
   @Test
   @Tag("R-UPDATE-6")
-  void R_UPDATE_6_fiftyPercentOf5IsTwo_roundedDownNotUp() {
+  void fiftyPercentOf5_isTwo_roundedDownNotUp() {
     assertThat(Sync.maxUnavailable(IntOrString.of("50%"), 5)).isEqualTo(2);
   }
 
   @Test
   @Tag("R-UPDATE-6")
-  void R_UPDATE_6_tenPercentOf5IsOne_neverZero() {
+  void tenPercentOf5_isOne_neverZero() {
     assertThat(Sync.maxUnavailable(IntOrString.of("10%"), 5)).isEqualTo(1);
   }
 
   @Test
   @Tag("R-UPDATE-6")
-  void R_UPDATE_6_threeWithZeroReplicasIsThree() {
+  void threeWithZeroReplicas_isThree() {
     assertThat(Sync.maxUnavailable(IntOrString.of(3), 0)).isEqualTo(3);
   }
 
@@ -83,7 +83,7 @@ class RollingUpdateTest {
     "0%, 0, 1"
   })
   @Tag("R-UPDATE-6")
-  void R_UPDATE_6_upstreamTable(String value, int replicas, int expected) {
+  void maxUnavailable_matchesTheUpstreamTable(String value, int replicas, int expected) {
     IntOrString maxUnavailable =
         value.endsWith("%") ? IntOrString.of(value) : IntOrString.of(Integer.parseInt(value));
 
@@ -92,7 +92,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-6")
-  void R_UPDATE_6_tenPercentOf25DeletesTwoPodsInOneSync() {
+  void tenPercentOf25_deletesTwoPodsInOneSync() {
     FakeCluster c =
         converged(burst(withRollingUpdate(newStatefulSet(25), 0, IntOrString.of("10%"))));
     c.update(withImage(c.set(), "foo"));
@@ -104,7 +104,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-6")
-  void R_UPDATE_6_withoutRollingUpdateBlockOnePodAtATime() {
+  void withoutRollingUpdateBlock_onePodAtATime() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "foo"));
 
@@ -118,7 +118,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-5")
-  void R_UPDATE_5_deletesUpToTheBudgetHighestFirstAndDecrementsCurrentReplicas() {
+  void maxUnavailable_deletesUpToTheBudgetHighestFirstAndDecrementsCurrentReplicas() {
     FakeCluster c = converged(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2)));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));
@@ -134,7 +134,7 @@ class RollingUpdateTest {
   /** TestStatefulSetControlRollingUpdateWithMaxUnavailable, OrderedReady. */
   @Test
   @Tag("R-UPDATE-5")
-  void R_UPDATE_5_upstreamSequenceOrderedReady() {
+  void orderedReady_followsTheUpstreamSequence() {
     FakeCluster c = converged(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2)));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));
@@ -162,7 +162,7 @@ class RollingUpdateTest {
   /** TestStatefulSetControlRollingUpdateWithMaxUnavailable, Parallel. */
   @Test
   @Tag("R-UPDATE-5")
-  void R_UPDATE_5_upstreamSequenceParallel() {
+  void parallel_followsTheUpstreamSequence() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
 
@@ -189,7 +189,7 @@ class RollingUpdateTest {
         "'', 2", "5, 1", "3, 1", "4, 1", "5 4, 0", "5 3, 0", "4 3, 0", "5 4 3, 0", "2, 1", "1, 1"
       })
   @Tag("R-UPDATE-5")
-  void R_UPDATE_5_unavailablePodsAnywhereUseUpTheBudget(String terminating, int deletions) {
+  void unavailablePodsAnywhere_useUpTheBudget(String terminating, int deletions) {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
     for (String ordinal : terminating.isBlank() ? new String[0] : terminating.split(" ")) {
@@ -205,7 +205,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-5")
-  void R_UPDATE_5_unavailablePodsBeyondTheBudgetStopTheUpdate() {
+  void unavailablePodsBeyondTheBudget_stopTheUpdate() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(6), 3, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
     c.running("foo-0");
@@ -220,7 +220,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-5")
-  void R_UPDATE_5_doesNotStopAtAnUnavailablePodOnTheWay() {
+  void unavailablePodOnTheWay_doesNotStopTheUpdate() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
     // foo-4 is already at the update revision but not Ready.
@@ -233,7 +233,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-3")
-  void R_UPDATE_3_classicPathDeletesOnePodEvenWithALargerMaxUnavailable() {
+  void classicPath_deletesOnePodEvenWithALargerMaxUnavailable() {
     StatefulSet set = withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(3));
     FakeCluster c = converged(set, ReconcilerOptions.V1_34);
     c.update(withImage(c.set(), "foo"));
@@ -247,7 +247,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-3")
-  void R_UPDATE_3_classicPathStopsAtAnUnavailablePod() {
+  void classicPath_stopsAtAnUnavailablePod() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(2))));
     c.update(withImage(c.set(), "foo"));
     upToDateButPending(c, "foo-4");
@@ -261,7 +261,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-3")
-  void R_UPDATE_3_classicPathWaitsForATerminatingPodInsteadOfDeletingTheNext() {
+  void classicPath_waitsForATerminatingPodInsteadOfDeletingTheNext() {
     FakeCluster c = converged(burst(newStatefulSet(3)), ReconcilerOptions.V1_34);
     c.update(withImage(c.set(), "foo"));
     c.terminate("foo-2");
@@ -274,7 +274,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-3")
-  void R_UPDATE_3_podsBelowThePartitionAreNeverVisited() {
+  void podsBelowThePartition_areNeverVisited() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(3), 2, IntOrString.of(1))));
     c.update(withImage(c.set(), "foo"));
     assertThat(deleted(c.sync())).containsExactly("foo-2");
@@ -295,7 +295,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-7")
-  void R_UPDATE_7_orderedReadyRecreatesOnePodAtATimeDespiteTheBudget() {
+  void orderedReady_recreatesOnePodAtATimeDespiteTheBudget() {
     FakeCluster c = converged(withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(3)));
     c.update(withImage(c.set(), "foo"));
     String update = c.sync().status().updateRevision();
@@ -319,7 +319,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-7")
-  void R_UPDATE_7_parallelRecreatesTheDeletedPodsTogether() {
+  void parallel_recreatesTheDeletedPodsTogether() {
     FakeCluster c = converged(burst(withRollingUpdate(newStatefulSet(5), 0, IntOrString.of(3))));
     c.update(withImage(c.set(), "foo"));
     c.sync();
@@ -333,7 +333,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-7")
-  void R_UPDATE_7_monotonicImageUpdateGoesHighestFirstOneAtATime() {
+  void orderedReadyImageUpdate_goesHighestFirstOneAtATime() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "foo"));
 
@@ -355,7 +355,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-SYNC-2")
-  void R_SYNC_2_scaleUpComesBeforeTheUpdate() {
+  void scaleUp_comesBeforeTheUpdate() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(withReplicas(c.set(), 5), "foo"));
 
@@ -369,7 +369,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-SYNC-2")
-  void R_SYNC_2_scaleDownComesBeforeTheUpdate() {
+  void scaleDown_comesBeforeTheUpdate() {
     FakeCluster c = converged(newStatefulSet(5));
     c.update(withImage(withReplicas(c.set(), 3), "foo"));
 
@@ -381,7 +381,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-SYNC-2")
-  void R_SYNC_2_imageUpdateAndScaleDownEndsWithEveryPodUpdated() {
+  void imageUpdateAndScaleDown_endsWithEveryPodUpdated() {
     FakeCluster c = converged(newStatefulSet(5));
     c.update(withImage(withReplicas(c.set(), 3), "foo"));
 

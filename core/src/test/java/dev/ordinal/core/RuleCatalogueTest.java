@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * Holds {@code docs/statefulset-rules.md} and the tests of every module to each other: each rule
  * of the document has a test tagged with its id, each rule tag names a rule of the document, and
  * each rule id the sources mention is documented. A rule the document marks "Not modelled yet" is
- * exempt from the first check and must then have no tagged test (the mark would be stale).
+ * exempt from the first check and must then have no tagged test (the mark would be stale). Every
+ * test method is named as the document's "How tests are named" says: situation, underscore,
+ * outcome, and no rule id (that belongs in the tag).
  *
  * <p>The test reads the source tree, not the class path, so it sees the tests of modules core does
  * not depend on. Surefire runs it with {@code user.dir} at the module; the repository root is the
@@ -45,6 +47,18 @@ class RuleCatalogueTest {
   /** A rule id as sources write it: {@code R-ORDER-2} in text, {@code R_ORDER_2} in names. */
   private static final Pattern MENTION =
       Pattern.compile("(?<![A-Za-z0-9])R[-_]([A-Z]+)[-_]([0-9]+)(?![0-9])");
+
+  /**
+   * A test method: one of the test annotations, then the first method declared after it (other
+   * annotations, their arguments and {@code throws} may come between).
+   */
+  private static final Pattern TEST_METHOD =
+      Pattern.compile(
+          "@(?:Test|ParameterizedTest|FuzzTest|RepeatedTest)\\b.*?\\bvoid\\s+(\\w+)\\s*\\(",
+          Pattern.DOTALL);
+
+  /** lowerCamelCase situation, then one or more underscore-separated parts: {@code a_b_c}. */
+  static final Pattern TEST_NAME = Pattern.compile("^[a-z][a-zA-Z0-9]*(_[a-zA-Z0-9]+)+$");
 
   private static Path root;
   private static Map<String, String> entries;
@@ -134,6 +148,56 @@ class RuleCatalogueTest {
 
     assertThat(counts).as("rules with more than one entry in %s", DOCUMENT).isEmpty();
     assertThat(entries).as("rule entries of %s", DOCUMENT).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void everyTestMethod_isNamedSituationUnderscoreOutcome() {
+    Set<String> offenders =
+        testMethods().entrySet().stream()
+            .filter(method -> !conventional(method.getValue()))
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toCollection(TreeSet::new));
+
+    assertThat(offenders)
+        .as(
+            "test methods not named as \"How tests are named\" of %s says"
+                + " (situation_outcome, lowerCamelCase, rule id in @Tag not in the name)",
+            DOCUMENT)
+        .isEmpty();
+  }
+
+  @Test
+  void namingCheck_acceptsTheDocumentsExamplesAndRejectsTheOldShapes() {
+    assertThat(List.of("scaleUp_waitsForPredecessorReady", "failedPod_isDeleted", "a_b_c1"))
+        .allMatch(RuleCatalogueTest::conventional);
+    assertThat(
+            List.of(
+                "R_ORDER_2_podsAreCreatedOneAtATimeInOrdinalOrder",
+                "staleReadsStillConverge",
+                "ScaleUp_waits",
+                "scaleUp_",
+                "scaleUp__waits"))
+        .noneMatch(RuleCatalogueTest::conventional);
+    assertThat(testMethods()).as("test methods found in */src/test/java").hasSizeGreaterThan(500);
+  }
+
+  /** True if this test method name follows the convention and does not lead with a rule id. */
+  private static boolean conventional(String name) {
+    return TEST_NAME.matcher(name).matches() && !name.startsWith("R_");
+  }
+
+  /** Returns the name of each test method of the test sources, keyed {@code Class#method}. */
+  private static Map<String, String> testMethods() {
+    Map<String, String> out = new TreeMap<>();
+    testSources.forEach(
+        (file, text) -> {
+          String type = file.getFileName().toString().replaceFirst("\\.java$", "");
+          Matcher m = TEST_METHOD.matcher(text);
+          while (m.find()) {
+            out.put(type + "#" + m.group(1), m.group(1));
+          }
+        });
+    return out;
   }
 
   /** Returns the documented rules not marked "Not modelled yet". */

@@ -62,7 +62,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-ORDER-8")
-  void R_ORDER_8_deletesTheHighestOrdinalFirstAndOnlyOnePodPerSync() {
+  void scaleDown_deletesTheHighestOrdinalFirstAndOnlyOnePodPerSync() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     String revision = c.set().status().updateRevision();
     c.scale(2);
@@ -89,7 +89,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-ORDER-8")
-  void R_ORDER_8_waitsForTheTerminatingPodToBeGoneBeforeTheNext() {
+  void scaleDown_waitsForTheTerminatingPodToBeGoneBeforeTheNext() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.scale(2);
     c.sync();
@@ -113,7 +113,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-ORDER-8")
-  void R_ORDER_8_scaleToZeroRemovesEveryPodInDescendingOrder() {
+  void scaleToZero_removesEveryPodInDescendingOrder() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     c.scale(0);
 
@@ -133,7 +133,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-ORDER-8")
-  void R_ORDER_8_waitsWhileAnInRangeReplicaIsUnhealthy() {
+  void unhealthyInRangeReplica_holdsBackScaleDown() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.running("foo-1");
     c.scale(3);
@@ -146,7 +146,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-ORDER-8")
-  void R_ORDER_8_waitsWhileAnInRangeReplicaIsNotYetAvailable() {
+  void inRangeReplicaNotYetAvailable_holdsBackScaleDown() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     c.update(Fixtures.withReplicas(Fixtures.withMinReadySeconds(c.set(), 30), 2));
 
@@ -164,7 +164,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-4")
-  void R_SPLIT_4_unhealthyHighestCondemnedIsDeletedWhenItIsTheFirstUnavailable() {
+  void unhealthyHighestCondemned_isDeletedWhenItIsTheFirstUnavailable() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.running("foo-4");
     c.scale(3);
@@ -177,7 +177,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-4")
-  void R_SPLIT_4_healthyCondemnedGoesFirstThenTheUnhealthyOneBelowIt() {
+  void healthyCondemned_goesFirstThenTheUnhealthyOneBelowIt() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.running("foo-3");
     c.scale(3);
@@ -193,7 +193,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-4")
-  void R_SPLIT_4_unhealthyCondemnedAboveALowerUnhealthyOneStallsScaleDown() {
+  void unhealthyCondemnedAboveALowerUnhealthyOne_stallsScaleDown() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.running("foo-3");
     c.running("foo-4");
@@ -214,7 +214,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-4")
-  void R_SPLIT_4_condemnedNotYetAvailableWaitsBehindALowerUnavailableOne() {
+  void condemnedNotYetAvailable_waitsBehindALowerUnavailableOne() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.update(Fixtures.withReplicas(Fixtures.withMinReadySeconds(c.set(), 30), 3));
     for (String name : List.of("foo-0", "foo-1", "foo-2")) {
@@ -234,7 +234,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-4")
-  void R_SPLIT_4_failedCondemnedPodIsScaledDownNotRecreated() {
+  void failedCondemnedPod_isScaledDownNotRecreated() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.put(c.pod("foo-4").withPhase(PodPhase.FAILED).withReady(false));
     c.scale(3);
@@ -249,7 +249,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-3")
-  void R_SPLIT_3_condemnedAreTakenHighestFirstWhateverTheObservedOrder() {
+  void condemned_areTakenHighestFirstWhateverTheObservedOrder() {
     FakeCluster c = readyCluster(newStatefulSet(5));
     c.scale(1);
     List<ObservedPod> shuffled =
@@ -266,7 +266,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-5")
-  void R_SPLIT_5_raisingTheStartCreatesNewOrdinalsBeforeRemovingOldOnes() {
+  void raisingTheStart_createsNewOrdinalsBeforeRemovingOldOnes() {
     FakeCluster c = readyCluster(newStatefulSet(3));
     c.update(Fixtures.withOrdinalsStart(c.set(), 2));
 
@@ -283,7 +283,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-5")
-  void R_SPLIT_5_loweringTheStartCreatesLowOrdinalsThenRemovesTheHighest() {
+  void loweringTheStart_createsLowOrdinalsThenRemovesTheHighest() {
     FakeCluster c = readyCluster(Fixtures.withOrdinalsStart(newStatefulSet(3), 2));
     c.update(Fixtures.withOrdinalsStart(c.set(), 0));
 
@@ -300,7 +300,7 @@ class ScaleDownTest {
 
   @Test
   @Tag("R-SPLIT-5")
-  void R_SPLIT_5_podsBelowAndAboveTheNewRangeAreCondemnedTogetherHighestFirst() {
+  void podsBelowAndAboveTheNewRange_areCondemnedTogetherHighestFirst() {
     FakeCluster c = readyCluster(newStatefulSet(6));
     c.update(Fixtures.withReplicas(Fixtures.withOrdinalsStart(c.set(), 2), 3));
 

@@ -34,7 +34,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-2")
-  void R_ORDER_2_firstSyncCreatesOnlyTheFirstPod() {
+  void firstSync_createsOnlyTheFirstPod() {
     ReconcilePlan plan = new FakeCluster(newStatefulSet(3)).plan();
 
     assertThat(steps(plan))
@@ -50,7 +50,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-2")
-  void R_ORDER_2_podsAreCreatedOneAtATimeInOrdinalOrder() {
+  void orderedReady_createsPodsOneAtATimeInOrdinalOrder() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     List<String> created = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -81,7 +81,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-SPLIT-2")
-  void R_SPLIT_2_emptySlotBelowStartPlusCurrentReplicasIsRefilledAtTheCurrentRevision() {
+  void emptySlotBelowStartPlusCurrentReplicas_isRefilledAtTheCurrentRevision() {
     FakeCluster c = new FakeCluster(Fixtures.withOrdinalsStart(newStatefulSet(2), 2));
     c.converge(20);
     String current = c.set().status().currentRevision();
@@ -108,7 +108,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-5")
-  void R_ORDER_5_waitsForRunningAndReady() {
+  void scaleUp_waitsForRunningAndReady() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.sync();
 
@@ -135,7 +135,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-5")
-  void R_ORDER_5_everyPredecessorMustBeReadyNotOnlyTheLast() {
+  void everyPredecessor_mustBeReadyNotOnlyTheLast() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     c.running("foo-0"); // lost readiness after foo-1 came up
@@ -151,7 +151,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-4")
-  void R_ORDER_4_waitsForATerminatingPodEvenIfItIsStillReady() {
+  void terminatingPredecessor_blocksEvenWhileStillReady() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     c.terminate("foo-1");
@@ -177,7 +177,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-6")
-  void R_ORDER_6_waitsUntilThePredecessorHasBeenReadyForMinReadySeconds() {
+  void scaleUp_waitsUntilThePredecessorHasBeenReadyForMinReadySeconds() {
     FakeCluster c = new FakeCluster(Fixtures.withMinReadySeconds(newStatefulSet(2), 10));
     c.sync();
     c.ready("foo-0");
@@ -211,7 +211,7 @@ class ScaleUpTest {
       value = PodPhase.class,
       names = {"FAILED", "SUCCEEDED"})
   @Tag("R-ORDER-1")
-  void R_ORDER_1_finishedPodIsDeletedAndRecreatedOnALaterSync(PodPhase phase) {
+  void finishedPod_isDeletedAndRecreatedOnALaterSync(PodPhase phase) {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
     String uid = c.pod("foo-1").uid();
@@ -237,7 +237,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-1")
-  void R_ORDER_1_finishedPodBlocksTheSlotsAfterIt() {
+  void finishedPod_blocksTheSlotsAfterIt() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     c.phase("foo-0", PodPhase.FAILED);
@@ -253,7 +253,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-3")
-  void R_ORDER_3_pendingPodGetsItsMissingClaimRecreated() {
+  void pendingPod_getsItsMissingClaimRecreated() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.sync();
     c.claims().remove("datadir-foo-0");
@@ -268,7 +268,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-7")
-  void R_ORDER_7_identityIsRepairedOnlyOnceThePodIsRunningAndReady() {
+  void identity_isRepairedOnlyOnceThePodIsRunningAndReady() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.sync();
     Map<String, String> labels = new HashMap<>(c.pod("foo-0").labels());
@@ -295,7 +295,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-10")
-  void R_ORDER_10_releasedPodBlocksItsSlotWithAlreadyExists() {
+  void releasedPod_blocksItsSlotWithAlreadyExists() {
     FakeCluster c = new FakeCluster(newStatefulSet(2));
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());
@@ -317,7 +317,7 @@ class ScaleUpTest {
 
   @Test
   @Tag("R-ORDER-10")
-  void R_ORDER_10_alreadyReleasedPodIsLeftAloneAndItsSlotStaysBlocked() {
+  void alreadyReleasedPod_isLeftAloneAndItsSlotStaysBlocked() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
     c.converge(20);
     Map<String, String> labels = new HashMap<>(c.pod("foo-1").labels());

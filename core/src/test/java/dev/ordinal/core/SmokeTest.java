@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SmokeTest {
 
   @Test
-  void scaleUpConvergesAndSteadyStateIsEmpty() {
+  void scaleUp_convergesAndSteadyStateIsEmpty() {
     FakeCluster c = new FakeCluster(Fixtures.newStatefulSet(3));
     ReconcilePlan first = c.sync();
     assertThat(first.actionsOf(Action.CreatePod.class)).hasSize(1);

@@ -46,7 +46,7 @@ class StatefulSetControllerTest {
   /** TestStatefulSetStatusUpdate, "no error". */
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_noErrorWritesTheStatusOnce() {
+  void noError_writesTheStatusOnce() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
 
     SyncResult result = sync(port);
@@ -58,7 +58,7 @@ class StatefulSetControllerTest {
   /** TestStatefulSetStatusUpdate, "sync error". */
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_aFailedPodCreationStillWritesTheStatus() {
+  void aFailedPodCreation_stillWritesTheStatus() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.CreatePod.class, 1, Outcome.failed("sync error"));
 
@@ -72,7 +72,8 @@ class StatefulSetControllerTest {
   }
 
   @Test
-  void R_PVC_3_aClaimBeingDeletedFailsTheSyncThoughEveryCallSucceeds() {
+  @Tag("R-PVC-3")
+  void aClaimBeingDeleted_failsTheSyncThoughEveryCallSucceeds() {
     FakeCluster cluster = new FakeCluster(newStatefulSet(2));
     cluster.putClaim(
         ObservedClaim.builder()
@@ -94,7 +95,8 @@ class StatefulSetControllerTest {
   }
 
   @Test
-  void R_PVC_3_aPortErrorComesBeforeThePlannedOne() {
+  @Tag("R-PVC-3")
+  void aPortError_comesBeforeThePlannedOne() {
     FakeCluster cluster = new FakeCluster(newStatefulSet(1));
     FaultyPort port = new FaultyPort(cluster);
     port.fail(Action.CreateClaim.class, 1, Outcome.failed("quota exceeded"));
@@ -108,7 +110,7 @@ class StatefulSetControllerTest {
   /** TestStatefulSetStatusUpdate, "status error". */
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_aFailedStatusWriteIsTheSyncError() {
+  void aFailedStatusWrite_isTheSyncError() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.WriteStatus.class, 1, Outcome.conflict("status error"));
 
@@ -121,7 +123,7 @@ class StatefulSetControllerTest {
   /** TestStatefulSetStatusUpdate, "sync and status error": the sync error wins. */
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_theSyncErrorWinsOverTheStatusError() {
+  void theSyncError_winsOverTheStatusError() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.CreatePod.class, 1, Outcome.failed("sync error"));
     port.fail(Action.WriteStatus.class, 1, Outcome.failed("status error"));
@@ -135,7 +137,7 @@ class StatefulSetControllerTest {
   /** NewRevisionDeletePodFailure: a failed update deletion does not lower currentReplicas. */
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_aFailedUpdateDeletionKeepsCurrentReplicas() {
+  void aFailedUpdateDeletion_keepsCurrentReplicas() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
     FaultyPort port = new FaultyPort(c);
@@ -155,7 +157,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_onlyTheUpdateDeletionsThatHappenedLowerCurrentReplicas() {
+  void updateDeletionsThatHappened_aloneLowerCurrentReplicas() {
     FakeCluster c = converged(withRollingUpdate(newStatefulSet(4), 0, IntOrString.of(3)));
     c.update(withImage(c.set(), "nginx-new"));
     FaultyPort port = new FaultyPort(c);
@@ -171,7 +173,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_aStatusRestoredToTheOldOneIsNotWritten() {
+  void aStatusRestoredToTheOldOne_isNotWritten() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
     FaultyPort port = new FaultyPort(c);
@@ -190,7 +192,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_aStatusRestoredAwayFromTheOldOneIsWritten() {
+  void aStatusRestoredAwayFromTheOldOne_isWritten() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
     FaultyPort port = new FaultyPort(c);
@@ -211,7 +213,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_notFoundOnAnUpdateDeletionIsSunk() {
+  void notFoundOnAnUpdateDeletion_isSunk() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
     FaultyPort port = new FaultyPort(c);
@@ -225,7 +227,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_notFoundOnAScaleDownDeletionIsAnError() {
+  void notFoundOnAScaleDownDeletion_isAnError() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withReplicas(c.set(), 2));
     FaultyPort port = new FaultyPort(c);
@@ -239,7 +241,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-ORDER-10")
-  void R_ORDER_10_alreadyExistsOnPodCreationIsAnError() {
+  void alreadyExistsOnPodCreation_isAnError() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.CreatePod.class, 1, Outcome.alreadyExists("pods \"foo-0\" already exists"));
 
@@ -252,7 +254,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-1")
-  void R_SYNC_1_aFailedRevisionWriteStopsTheSyncBeforeThePods() {
+  void aFailedRevisionWrite_stopsTheSyncBeforeThePods() {
     FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
     port.fail(Action.CreateRevision.class, 1, Outcome.failed("API server failed"));
 
@@ -268,7 +270,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-5")
-  void R_SYNC_5_noBatchStartsAfterAFailedOne() {
+  void noBatch_startsAfterAFailedOne() {
     FaultyPort port = new FaultyPort(new FakeCluster(burst(newStatefulSet(7))));
     port.fail(Action.CreatePod.class, 2, Outcome.failed("API server failed"));
 
@@ -282,7 +284,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-PVC-4")
-  void R_PVC_4_inABatchAPodWhoseClaimFailedIsNotCreated() {
+  void podWhoseClaimFailedInABatch_isNotCreated() {
     FaultyPort port = new FaultyPort(new FakeCluster(burst(newStatefulSet(7))));
     port.fail(Action.CreateClaim.class, 2, Outcome.failed("API server failed"));
 
@@ -296,7 +298,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-PVC-4")
-  void R_PVC_4_orderedReadyTriesEveryClaimButNotThePod() {
+  void orderedReady_triesEveryClaimButNotThePod() {
     StatefulSet set =
         Fixtures.withSpec(
             newStatefulSet(3),
@@ -315,7 +317,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-PVC-10")
-  void R_PVC_10_claimOwnersAreStillSetAfterAFailedPodCreation() {
+  void claimOwners_areStillSetAfterAFailedPodCreation() {
     FaultyPort port = new FaultyPort(recreatingFooZeroWithAStaleClaimOwner());
     port.fail(Action.CreatePod.class, 1, Outcome.failed("API server failed"));
 
@@ -327,7 +329,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-PVC-10")
-  void R_PVC_10_butNotAfterAlreadyExists() {
+  void claimOwners_areNotSetAfterAlreadyExists() {
     FaultyPort port = new FaultyPort(recreatingFooZeroWithAStaleClaimOwner());
     port.fail(Action.CreatePod.class, 1, Outcome.alreadyExists("pods \"foo-0\" already exists"));
 
@@ -339,7 +341,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-4")
-  void R_SYNC_4_aFailedRepairEndsThatPodsStepIncludingItsUpdateDeletion() {
+  void aFailedRepair_endsThatPodsStepIncludingItsUpdateDeletion() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
     ObservedPod pod = c.pod("foo-2");
@@ -363,7 +365,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-REV-7")
-  void R_REV_7_historyIsTruncatedAfterTheStatusEvenWhenTheSyncFailed() {
+  void history_isTruncatedAfterTheStatusEvenWhenTheSyncFailed() {
     StatefulSet set = newStatefulSet(3);
     FakeCluster c = new FakeCluster(set);
     for (int i = 1; i <= 3; i++) {
@@ -385,7 +387,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-REV-7")
-  void R_REV_7_notFoundOnARevisionDeletionIsAnErrorAndEndsTheTruncation() {
+  void notFoundOnARevisionDeletion_isAnErrorAndEndsTheTruncation() {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
     FakeCluster c = new FakeCluster(set);
     for (int i = 1; i <= 3; i++) {
@@ -405,7 +407,7 @@ class StatefulSetControllerTest {
 
   @Test
   @Tag("R-SYNC-6")
-  void R_SYNC_6_theRequeueDelayIsPassedOnOnlyWhenTheSyncSucceeds() {
+  void theRequeueDelay_isPassedOnOnlyWhenTheSyncSucceeds() {
     FakeCluster c = new FakeCluster(burst(withMinReadySeconds(newStatefulSet(2), 30)));
     c.sync();
     readySince(c, "foo-0", c.now().minusSeconds(10));

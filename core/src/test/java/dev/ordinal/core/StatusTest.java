@@ -28,7 +28,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-1")
-  void R_STATUS_1_terminatingPodsCountInReplicasReadyAndAvailableButNotCurrentOrUpdated() {
+  void terminatingPods_countInReplicasReadyAndAvailableButNotCurrentOrUpdated() {
     FakeCluster c = converged(newStatefulSet(3));
     c.terminate("foo-2");
 
@@ -43,7 +43,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-1")
-  void R_STATUS_1_aPodWithoutPhaseIsNotCreated() {
+  void aPodWithoutPhase_isNotCreated() {
     FakeCluster c = converged(newStatefulSet(3));
     c.put(c.pod("foo-2").withPhase(null).withReady(false));
 
@@ -55,7 +55,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-2")
-  void R_STATUS_2_pendingPodsAreReplicasButNotReady() {
+  void pendingPods_areReplicasButNotReady() {
     FakeCluster c = new FakeCluster(newStatefulSet(1));
     c.sync();
 
@@ -69,7 +69,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-4")
-  void R_STATUS_4_aPodCountsAsCurrentAndUpdatedWhenBothRevisionsAreTheSame() {
+  void podWhenBothRevisionsAreTheSame_countsAsCurrentAndUpdated() {
     FakeCluster c = converged(newStatefulSet(3));
 
     StatefulSetStatus status = c.set().status();
@@ -82,7 +82,7 @@ class StatusTest {
   /** NewRevisionDeletePodFailure: currentReplicas 3 → 2 after the update deletion. */
   @Test
   @Tag("R-STATUS-4")
-  void R_STATUS_4_eachUpdateDeletionDecrementsCurrentReplicas() {
+  void eachUpdateDeletion_decrementsCurrentReplicas() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "nginx-new"));
 
@@ -97,7 +97,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-5")
-  void R_STATUS_5_aPodCreatedInThisSyncIsNotCounted() {
+  void aPodCreatedInThisSync_isNotCounted() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
 
     ReconcilePlan plan = plan(c);
@@ -108,7 +108,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-5")
-  void R_STATUS_5_aPodDeletedInThisSyncIsStillCounted() {
+  void aPodDeletedInThisSync_isStillCounted() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withReplicas(c.set(), 2));
 
@@ -123,7 +123,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-6")
-  void R_STATUS_6_firstSyncPublishesRevisionsAndAZeroCollisionCount() {
+  void firstSync_publishesRevisionsAndAZeroCollisionCount() {
     FakeCluster c = new FakeCluster(newStatefulSet(3));
 
     ReconcilePlan plan = plan(c);
@@ -137,7 +137,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-6")
-  void R_STATUS_6_observedGenerationIsTheGenerationSeen() {
+  void observedGeneration_isTheGenerationSeen() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(c.set());
     c.update(c.set());
@@ -152,7 +152,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-7")
-  void R_STATUS_7_conditionsAreNeverWritten() {
+  void conditions_areNeverWritten() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
     StatefulSetCondition condition =
@@ -171,7 +171,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-8")
-  void R_STATUS_8_completionMovesCurrentToUpdate() {
+  void completion_movesCurrentToUpdate() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "foo"));
 
@@ -184,7 +184,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-8")
-  void R_STATUS_8_anExtraPodPastTheRangeHoldsCompletionBack() {
+  void anExtraPodPastTheRange_holdsCompletionBack() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));
@@ -209,7 +209,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-8")
-  void R_STATUS_8_completionNeedsEveryReplicaReady() {
+  void completion_needsEveryReplicaReady() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));
@@ -232,7 +232,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-9")
-  void R_STATUS_9_steadyStateWritesNothing() {
+  void steadyState_writesNothing() {
     FakeCluster c = converged(newStatefulSet(3));
 
     assertThat(plan(c).actions()).isEmpty();
@@ -240,7 +240,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-9")
-  void R_STATUS_9_collisionCountAloneDoesNotTriggerAWrite() {
+  void collisionCountAlone_doesNotTriggerAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     c.apply(new Action.WriteStatus(c.set().status().withCollisionCount(null)));
 
@@ -252,7 +252,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-9")
-  void R_STATUS_9_availableReplicasAloneTriggersAWrite() {
+  void availableReplicasAlone_triggersAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
     c.apply(new Action.WriteStatus(old.withAvailableReplicas(2)));
@@ -266,7 +266,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-9")
-  void R_STATUS_9_aNewerGenerationAloneTriggersAWrite() {
+  void aNewerGenerationAlone_triggersAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(c.set());
 
@@ -275,7 +275,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-9")
-  void R_STATUS_9_anOlderGenerationDoesNotTriggerAWrite() {
+  void anOlderGeneration_doesNotTriggerAWrite() {
     FakeCluster c = converged(newStatefulSet(3));
     StatefulSetStatus old = c.set().status();
     c.apply(new Action.WriteStatus(old.withObservedGeneration(old.observedGeneration() + 5)));
@@ -290,7 +290,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-10")
-  void R_STATUS_10_firstSyncCurrentIsUpdate() {
+  void firstSync_currentRevisionIsTheUpdateRevision() {
     ReconcilePlan plan = plan(new FakeCluster(newStatefulSet(3)));
 
     assertThat(plan.status().currentRevision()).isEqualTo(plan.status().updateRevision());
@@ -298,7 +298,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-10")
-  void R_STATUS_10_aVanishedCurrentRevisionFallsBackToTheUpdateRevision() {
+  void aVanishedCurrentRevision_fallsBackToTheUpdateRevision() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));
@@ -316,7 +316,7 @@ class StatusTest {
 
   @Test
   @Tag("R-STATUS-10")
-  void R_STATUS_10_currentRevisionIsFoundByName() {
+  void currentRevision_isFoundByName() {
     FakeCluster c = converged(newStatefulSet(3));
     String current = c.set().status().currentRevision();
     c.update(withImage(c.set(), "foo"));

@@ -21,7 +21,7 @@ class SyncOrderTest {
 
   @Test
   @Tag("R-SYNC-1")
-  void R_SYNC_1_adoptionsThenRevisionsThenPodsThenStatusThenHistory() {
+  void oneSync_adoptsThenWritesRevisionsPodsStatusThenHistory() {
     StatefulSet set = withHistoryLimit(newStatefulSet(3), 0);
     FakeCluster c = converged(set);
     ControllerRevision old =
@@ -48,7 +48,7 @@ class SyncOrderTest {
 
   @Test
   @Tag("R-SYNC-3")
-  void R_SYNC_3_aSetBeingDeletedGetsItsRevisionsAndStatusButNoPodActions() {
+  void aSetBeingDeleted_getsItsRevisionsAndStatusButNoPodActions() {
     FakeCluster c = converged(newStatefulSet(3));
     c.update(withImage(c.set(), "new"));
     c.update(c.set().withDeletionTimestamp(c.now()));

@@ -337,14 +337,14 @@ class ApiCallsTest {
   }
 
   @Test
-  void anUpdateOfAnUnobservedObjectIsRejected() {
+  void updateOfAnUnobservedObject_isRejected() {
     assertThatThrownBy(() -> call(new Action.UpdatePod("web-9", "u", "ns", Map.of(), Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pod web-9");
   }
 
   @Test
-  void aCallWithABodyAgainstItsVerbIsRejected() {
+  void aCallWithABodyAgainstItsVerb_isRejected() {
     assertThatThrownBy(
             () -> new ApiCall("delete", "pods", "", "ns", "a", Map.of(), null, null, null))
         .isInstanceOf(IllegalArgumentException.class)
@@ -352,7 +352,7 @@ class ApiCallsTest {
   }
 
   @Test
-  void objectsOfFabric8AreReadWhole() {
+  void objectsOfFabric8_areReadWhole() {
     var pod =
         new io.fabric8.kubernetes.api.model.PodBuilder()
             .withNewMetadata()
@@ -380,7 +380,7 @@ class ApiCallsTest {
   }
 
   @Test
-  void timeIsWrittenInWholeSeconds() {
+  void time_isWrittenInWholeSeconds() {
     assertThat(ApiCalls.time(Instant.parse("2026-01-01T00:00:00.5Z")))
         .isEqualTo("2026-01-01T00:00:00Z");
   }

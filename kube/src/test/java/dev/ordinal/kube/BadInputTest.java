@@ -62,7 +62,7 @@ class BadInputTest {
   // ---- the source itself
 
   @Test
-  void missingFile() {
+  void missingFile_isOneClearError() {
     Path missing = dir.resolve("web.yaml");
 
     ManifestException e = error(() -> reader.read(missing));
@@ -73,12 +73,12 @@ class BadInputTest {
   }
 
   @Test
-  void directoryInsteadOfFile() {
+  void directoryInsteadOfFile_isOneClearError() {
     assertThat(error(() -> reader.read(dir))).hasMessage(dir + ": cannot read: is a directory");
   }
 
   @Test
-  void fileOverTheSizeLimit() throws IOException {
+  void fileOverTheSizeLimit_isOneClearError() throws IOException {
     Path file = Files.writeString(dir.resolve("big.yaml"), WEB);
     ManifestReader small = new ManifestReader(new ManifestReader.Limits(100, 1 << 20, 100, 50, 10));
 
@@ -87,7 +87,7 @@ class BadInputTest {
   }
 
   @Test
-  void fileNotUtf8() throws IOException {
+  void fileNotUtf8_isOneClearError() throws IOException {
     byte[] latin1 = "metadata: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1);
     Path file = Files.write(dir.resolve("latin1.yaml"), latin1);
 
@@ -129,7 +129,7 @@ class BadInputTest {
   }
 
   @Test
-  void duplicateKey() {
+  void duplicateKey_isOneClearError() {
     String yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n";
 
     assertThat(error(() -> reader.read(yaml, "svc.yaml")))
@@ -236,7 +236,7 @@ class BadInputTest {
   }
 
   @Test
-  void aliasesCannotNestDeeperThanTheLimit() {
+  void nestedAliases_stopAtTheLimit() {
     String yaml =
         "a: &a "
             + "[".repeat(60)
@@ -253,7 +253,7 @@ class BadInputTest {
   }
 
   @Test
-  void documentOverTheSizeLimit() {
+  void documentOverTheSizeLimit_isOneClearError() {
     ManifestReader small = new ManifestReader(new ManifestReader.Limits(1 << 20, 64, 100, 50, 10));
     String yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n" + WEB;
 
@@ -262,7 +262,7 @@ class BadInputTest {
   }
 
   @Test
-  void tooManyDocuments() {
+  void tooManyDocuments_isOneClearError() {
     ManifestReader small =
         new ManifestReader(new ManifestReader.Limits(1 << 20, 1 << 20, 100, 50, 2));
 
@@ -273,7 +273,7 @@ class BadInputTest {
   // ---- kinds
 
   @Test
-  void unknownKind() {
+  void unknownKind_isOneClearError() {
     String yaml = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n";
 
     assertThat(error(() -> reader.read(yaml, "w.yaml")))
@@ -282,7 +282,7 @@ class BadInputTest {
   }
 
   @Test
-  void wrongKindForTheCaller() {
+  void wrongKindForTheCaller_isOneClearError() {
     List<Manifest> manifests = reader.read(TestFiles.text("web.yaml"), "web.yaml");
 
     ManifestException e = error(() -> ManifestReader.expect(manifests, StatefulSet.class));
@@ -295,7 +295,7 @@ class BadInputTest {
   }
 
   @Test
-  void mappingTheWrongKind() {
+  void mappingTheWrongKind_isOneClearError() {
     Manifest service = reader.read(TestFiles.text("web.yaml"), "web.yaml").get(0);
 
     assertThat(error(() -> KubeMapping.pod(service)))
@@ -305,7 +305,7 @@ class BadInputTest {
   }
 
   @Test
-  void noneOfTheExpectedKind() {
+  void noneOfTheExpectedKind_isOneClearError() {
     List<Manifest> manifests = reader.read(TestFiles.text("web.yaml"), "web.yaml");
 
     assertThat(error(() -> ManifestReader.expectOne(manifests, Pod.class, "web.yaml")))
@@ -313,7 +313,7 @@ class BadInputTest {
   }
 
   @Test
-  void listItemNotAnObject() {
+  void listItemNotAnObject_isOneClearError() {
     assertThat(error(() -> reader.read("apiVersion: v1\nkind: List\nitems: [web-0]\n", "l.yaml")))
         .hasMessage(
             "l.yaml: document 1: items[0]: Invalid value: \"web-0\": must be an object with"
@@ -321,13 +321,13 @@ class BadInputTest {
   }
 
   @Test
-  void missingKind() {
+  void missingKind_isOneClearError() {
     assertThat(error(() -> reader.read("apiVersion: v1\nmetadata: {name: x}\n", "x.yaml")))
         .hasMessage("x.yaml: document 1: kind: Required value: Object 'Kind' is missing");
   }
 
   @Test
-  void missingApiVersion() {
+  void missingApiVersion_isOneClearError() {
     assertThat(error(() -> reader.read("kind: Pod\nmetadata: {name: p}\n", "p.yaml")))
         .hasMessage(
             "p.yaml: Pod \"p\": apiVersion: Required value: Object 'apiVersion' is missing");
@@ -336,7 +336,7 @@ class BadInputTest {
   // ---- required fields
 
   @Test
-  void missingName() {
+  void missingName_isOneClearError() {
     ManifestException e = mappingError(WEB.replace("  name: web\n", "  labels: {a: b}\n"));
 
     assertThat(e)
@@ -348,7 +348,7 @@ class BadInputTest {
   }
 
   @Test
-  void missingTemplate() {
+  void missingTemplate_isOneClearError() {
     String yaml = WEB.substring(0, WEB.indexOf("  template:"));
 
     assertThat(mappingError(yaml))
@@ -356,7 +356,7 @@ class BadInputTest {
   }
 
   @Test
-  void namelessItemOfAList() {
+  void namelessItemOfAList_isOneClearError() {
     String yaml =
         "apiVersion: v1\nkind: List\nitems:\n"
             + "- {apiVersion: v1, kind: Pod, metadata: {name: web-0}}\n"
@@ -376,7 +376,7 @@ class BadInputTest {
   }
 
   @Test
-  void revisionWithoutData() {
+  void revisionWithoutData_isOneClearError() {
     String yaml =
         "apiVersion: apps/v1\nkind: ControllerRevision\nmetadata: {name: web-1}\nrevision: 1\n";
     Manifest revision = reader.read(yaml, "rev.yaml").get(0);
@@ -389,7 +389,7 @@ class BadInputTest {
   // ---- type errors, mapped from Jackson to the field
 
   @Test
-  void replicasNotANumber() {
+  void replicasNotANumber_isOneClearError() {
     ManifestException e =
         error(() -> reader.read(WEB.replace("replicas: 2", "replicas: abc"), "web.yaml"));
 
@@ -410,7 +410,7 @@ class BadInputTest {
   }
 
   @Test
-  void partitionNotANumber() {
+  void partitionNotANumber_isOneClearError() {
     String yaml = WEB + "  updateStrategy:\n    rollingUpdate: {partition: x}\n";
 
     assertThat(error(() -> reader.read(yaml, "web.yaml")))
@@ -420,7 +420,7 @@ class BadInputTest {
   }
 
   @Test
-  void fractionalPort() {
+  void fractionalPort_isOneClearError() {
     String yaml = WEB + "        ports: [{containerPort: 80.5}]\n";
 
     assertThat(error(() -> reader.read(yaml, "web.yaml")))
@@ -431,7 +431,7 @@ class BadInputTest {
   }
 
   @Test
-  void numberWhereALabelValueBelongs() {
+  void numberWhereALabelValueBelongs_isOneClearError() {
     String yaml = WEB.replace("  name: web\n", "  name: web\n  labels: {version: 1}\n");
 
     assertThat(error(() -> reader.read(yaml, "web.yaml")))
@@ -441,7 +441,7 @@ class BadInputTest {
   }
 
   @Test
-  void listWhereAnObjectBelongs() {
+  void listWhereAnObjectBelongs_isOneClearError() {
     String yaml = WEB.replace("    matchLabels: {app: nginx}", "    matchLabels: [app]");
 
     assertThat(error(() -> reader.read(yaml, "web.yaml")))
@@ -451,7 +451,7 @@ class BadInputTest {
   }
 
   @Test
-  void badTimestamp() {
+  void badTimestamp_isOneClearError() {
     String yaml = WEB.replace("  name: web\n", "  name: web\n  creationTimestamp: yesterday\n");
 
     assertThat(mappingError(yaml))
@@ -489,7 +489,7 @@ class BadInputTest {
   }
 
   @Test
-  void nameOverTheLengthLimit() {
+  void nameOverTheLengthLimit_isOneClearError() {
     String name = "w".repeat(64);
 
     assertThat(mappingError(WEB.replace("name: web", "name: " + name)))
@@ -502,7 +502,7 @@ class BadInputTest {
   }
 
   @Test
-  void serviceNameNotADns1035Label() {
+  void serviceNameNotADns1035Label_isOneClearError() {
     String yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: 1nginx}\n";
     Manifest service = reader.read(yaml, "svc.yaml").get(0);
 
@@ -517,7 +517,7 @@ class BadInputTest {
   // ---- enum fields, parsed with core's SpecValidator
 
   @Test
-  void podManagementPolicyUnknown() {
+  void podManagementPolicyUnknown_isOneClearError() {
     ManifestException e =
         mappingError(
             WEB.replace(
@@ -535,7 +535,7 @@ class BadInputTest {
   }
 
   @Test
-  void updateStrategyTypeUnknown() {
+  void updateStrategyTypeUnknown_isOneClearError() {
     assertThat(mappingError(WEB + "  updateStrategy: {type: Recreate}\n"))
         .hasMessage(
             "web.yaml: StatefulSet \"web\": spec.updateStrategy: Invalid value:"
@@ -544,7 +544,7 @@ class BadInputTest {
   }
 
   @Test
-  void retentionPolicyUnknown() {
+  void retentionPolicyUnknown_isOneClearError() {
     assertThat(mappingError(WEB + "  persistentVolumeClaimRetentionPolicy: {whenDeleted: Keep}\n"))
         .hasMessage(
             "web.yaml: StatefulSet \"web\": spec.persistentVolumeClaimRetentionPolicy.whenDeleted:"
@@ -552,7 +552,7 @@ class BadInputTest {
   }
 
   @Test
-  void selectorOperatorUnknown() {
+  void selectorOperatorUnknown_isOneClearError() {
     String yaml =
         WEB.replace(
             "    matchLabels: {app: nginx}",
@@ -565,7 +565,7 @@ class BadInputTest {
   }
 
   @Test
-  void podPhaseUnknown() {
+  void podPhaseUnknown_isOneClearError() {
     String yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-0}\nstatus: {phase: Sleeping}\n";
     Manifest pod = reader.read(yaml, "pod.yaml").get(0);
 
@@ -576,7 +576,7 @@ class BadInputTest {
   }
 
   @Test
-  void ownerReferenceWithoutUid() {
+  void ownerReferenceWithoutUid_isOneClearError() {
     String yaml =
         "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: www-web-0\n"
             + "  ownerReferences: [{apiVersion: apps/v1, kind: StatefulSet, name: web}]\n";

@@ -152,7 +152,7 @@ class ScenarioRunnerTest {
   }
 
   @Test
-  void deleteClaimSleepAndSimControls() {
+  void deleteClaimSleepAndSimControls_runInOrder() {
     String out =
         run(
             "kubectl apply -f web.yaml\n"
@@ -281,7 +281,7 @@ class ScenarioRunnerTest {
   }
 
   @Test
-  void loopsSubstituteVariables() {
+  void loops_substituteVariables() {
     assertThat(run("for i in a b; do echo \"web-$i\"; echo ${i}x '$i'; done\n"))
         .isEqualTo("$ for i in a b; do echo \"web-$i\"; echo ${i}x '$i'; done\nweb-a\nax $i\nweb-b\nbx $i\n");
   }

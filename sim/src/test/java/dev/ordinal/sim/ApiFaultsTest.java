@@ -29,7 +29,7 @@ class ApiFaultsTest {
   }
 
   @Test
-  void aConflictOnTheNthCallIsRetriedWithBackoff() {
+  void conflictOnTheNthCall_isRetriedWithBackoff() {
     SimulatedCluster cluster = deployed(1, Faults.none().failCall(3, Outcome.Kind.CONFLICT), 2);
 
     assertConverged(cluster, 2);
@@ -43,7 +43,7 @@ class ApiFaultsTest {
   }
 
   @Test
-  void anInjectedErrorOfEachKindOnPodCreationIsSurvived() {
+  void anInjectedErrorOfEachKindOnPodCreation_isSurvived() {
     for (Outcome.Kind kind :
         new Outcome.Kind[] {
           Outcome.Kind.CONFLICT,
@@ -62,7 +62,7 @@ class ApiFaultsTest {
   }
 
   @Test
-  void randomServerErrorsOnEveryKindOfWriteStillConverge() {
+  void randomServerErrorsOnEveryKindOfWrite_stillConverge() {
     SimulatedCluster cluster = deployed(3, Faults.none().failRate(0.3, Outcome.Kind.FAILED), 3);
 
     assertConverged(cluster, 3);
@@ -72,7 +72,7 @@ class ApiFaultsTest {
   }
 
   @Test
-  void staleReadsStillConverge() {
+  void staleReads_stillConverge() {
     SimulatedCluster cluster = deployed(4, Faults.none().staleReads(3), 3);
 
     assertConverged(cluster, 3);
@@ -85,7 +85,7 @@ class ApiFaultsTest {
   }
 
   @Test
-  void aStaleControllerActsOnAnOldViewUntilItsCacheCatchesUp() {
+  void aStaleController_actsOnAnOldViewUntilItsCacheCatchesUp() {
     SimulatedCluster cluster =
         SimulatedCluster.builder().seed(5).timings(KubeletTimings.instant()).build();
     Web.deployed(cluster, Web.set(2));
@@ -106,7 +106,7 @@ class ApiFaultsTest {
   }
 
   @Test
-  void aControllerCrashDropsTheRestOfThePlanAndTheRestartResyncs() {
+  void aControllerCrash_dropsTheRestOfThePlanAndTheRestartResyncs() {
     SimulatedCluster cluster = deployed(6, Faults.none().crashAfterCall(3), 2);
 
     assertConverged(cluster, 2);
@@ -117,7 +117,7 @@ class ApiFaultsTest {
   }
 
   @Test
-  void repeatedRandomCrashesStillConverge() {
+  void repeatedRandomCrashes_stillConverge() {
     SimulatedCluster cluster =
         deployed(7, Faults.none().crashRate(0.2).restartDelay(Duration.ofSeconds(5)), 3);
 
@@ -128,7 +128,7 @@ class ApiFaultsTest {
   }
 
   @Test
-  void faultsAreValidated() {
+  void faults_areValidated() {
     assertThatThrownBy(() -> Faults.none().failCall(0, Outcome.Kind.CONFLICT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("nth must be at least 1: 0");

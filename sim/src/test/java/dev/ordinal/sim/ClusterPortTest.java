@@ -22,7 +22,7 @@ class ClusterPortTest {
   }
 
   @Test
-  void readsGiveWhatTheControllerObserves() {
+  void reads_giveWhatTheControllerObserves() {
     SimulatedCluster cluster = settled();
 
     assertThat(cluster.pods("default")).extracting(p -> p.name()).containsExactly("web-0", "web-1");
@@ -34,7 +34,7 @@ class ClusterPortTest {
   }
 
   @Test
-  void aDeleteWithAStaleUidConflictsAndLeavesThePod() {
+  void deleteWithAStaleUid_conflictsAndLeavesThePod() {
     SimulatedCluster cluster = settled();
 
     Outcome outcome =
@@ -47,7 +47,7 @@ class ClusterPortTest {
   }
 
   @Test
-  void deletingAMissingPodIsNotFound() {
+  void deletingAMissingPod_isNotFound() {
     SimulatedCluster cluster = settled();
 
     Outcome outcome =
@@ -57,7 +57,7 @@ class ClusterPortTest {
   }
 
   @Test
-  void aStatusWrittenFromAStaleCopyOfTheSetConflicts() {
+  void aStatusWrittenFromAStaleCopyOfTheSet_conflicts() {
     SimulatedCluster cluster = settled();
     StatefulSet before = web(cluster);
     cluster.scale("web", 3);
@@ -68,7 +68,7 @@ class ClusterPortTest {
   }
 
   @Test
-  void releasingAPodRemovesOnlyTheSetsReference() {
+  void releasingAPod_removesOnlyTheSetsReference() {
     SimulatedCluster cluster = settled();
     SimPod pod = cluster.findPod("web-0").orElseThrow();
 

@@ -9,6 +9,7 @@ import dev.ordinal.api.plan.ReconcilePlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The controller's work queue: what it enqueues, and how it retries a failed sync. */
@@ -41,7 +42,8 @@ class ControllerLoopTest {
   }
 
   @Test
-  void R_SYNC_6_aPodTurningReadyEnqueuesItsSetAgainAfterMinReadySeconds() {
+  @Tag("R-SYNC-6")
+  void podTurningReady_enqueuesItsSetAgainAfterMinReadySeconds() {
     Syncs syncs = new Syncs();
     SimulatedCluster cluster = SimulatedCluster.builder().seed(5).listener(syncs).build();
     Web.deployed(
@@ -111,7 +113,8 @@ class ControllerLoopTest {
   }
 
   @Test
-  void R_PVC_3_aClaimBeingDeletedFailsEverySyncUntilItIsGoneRetriedWithBackoff() {
+  @Tag("R-PVC-3")
+  void aClaimBeingDeleted_failsEverySyncUntilItIsGoneRetriedWithBackoff() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(7), Web.set(1));
     assertThat(cluster.runUntil(c -> c.findPod("web-0").isPresent(), Web.BOUND)).isTrue();
 

@@ -32,7 +32,7 @@ class DeletionTest {
   }
 
   @Test
-  void orphanDeleteLeavesThePodsAndARecreatedSetAdoptsThem() {
+  void orphanDelete_leavesThePodsForARecreatedSetToAdopt() {
     SimulatedCluster cluster = settled(1, Web.set(3));
     cluster.writeFile("web-0", INDEX, "web-0");
     String oldSetUid = cluster.findStatefulSet("web").orElseThrow().set().uid();
@@ -70,7 +70,7 @@ class DeletionTest {
   }
 
   @Test
-  void cascadingDeleteRemovesPodsAndRevisionsButKeepsClaims() {
+  void cascadingDelete_removesPodsAndRevisionsButKeepsClaims() {
     SimulatedCluster cluster = settled(2, Web.set(2));
     cluster.writeFile("web-1", INDEX, "web-1");
 
@@ -94,7 +94,7 @@ class DeletionTest {
   }
 
   @Test
-  void foregroundDeleteKeepsTheSetUntilItsPodsAreGone() {
+  void foregroundDelete_keepsTheSetUntilItsPodsAreGone() {
     SimulatedCluster cluster = settled(3, Web.set(2));
 
     cluster.deleteStatefulSet("web", Propagation.FOREGROUND);
@@ -111,7 +111,7 @@ class DeletionTest {
   }
 
   @Test
-  void whenDeletedDeleteRemovesClaimsAndVolumesThroughOwnerReferences() {
+  void whenDeleted_removesClaimsAndVolumesThroughOwnerReferences() {
     SimulatedCluster cluster =
         settled(
             4,
@@ -132,7 +132,7 @@ class DeletionTest {
   }
 
   @Test
-  void whenScaledDeleteRemovesTheClaimsOfRemovedPodsOnly() {
+  void whenScaled_removesTheClaimsOfRemovedPodsOnly() {
     SimulatedCluster cluster =
         settled(
             5,
@@ -151,7 +151,7 @@ class DeletionTest {
 
   @Test
   @Tag("R-PVC-8")
-  void underWhenScaledDeleteAPodScaledAwayAndBackStartsOnAFreshClaim() {
+  void podScaledAwayAndBack_startsOnAFreshClaim_whenScaledDelete() {
     // R-PVC-8: the condemned pod owns its claim, so the garbage collector takes claim and volume
     // once the pod is gone; the returning ordinal gets a new claim.
     SimulatedCluster cluster =
@@ -174,7 +174,7 @@ class DeletionTest {
   }
 
   @Test
-  void governingServiceIsNotDeletedWithTheSet() {
+  void governingService_isNotDeletedWithTheSet() {
     SimulatedCluster cluster = settled(6, Web.set(1));
 
     cluster.deleteStatefulSet("web");

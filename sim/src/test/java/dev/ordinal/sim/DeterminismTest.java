@@ -33,7 +33,7 @@ class DeterminismTest {
   }
 
   @Test
-  void sameSeedAndCommandsGiveTheSameEventLog() {
+  void sameSeedAndCommands_giveTheSameEventLog() {
     List<String> first = run(42);
     List<String> second = run(42);
 
@@ -42,12 +42,12 @@ class DeterminismTest {
   }
 
   @Test
-  void anotherSeedGivesAnotherRun() {
+  void anotherSeed_givesAnotherRun() {
     assertThat(run(43)).isNotEqualTo(run(42));
   }
 
   @Test
-  void logLinesAreStampedWithVirtualTime() {
+  void logLines_areStampedWithVirtualTime() {
     SimulatedCluster cluster =
         SimulatedCluster.builder()
             .seed(1)
@@ -69,7 +69,7 @@ class DeterminismTest {
   }
 
   @Test
-  void uidsAreUuidShapedAndDistinct() {
+  void uids_areUuidShapedAndDistinct() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(9), Web.set(3));
     cluster.runUntilSettled(Web.BOUND);
 

@@ -46,12 +46,12 @@ class KubeletTest {
   }
 
   @Test
-  void containersStopAfterTheConfiguredTerminationTime() {
+  void containers_stopAfterTheConfiguredTerminationTime() {
     assertThat(terminationTime(NO_JITTER, Web.set(1))).isEqualTo("2.000s");
   }
 
   @Test
-  void terminationNeverOutlastsTheGracePeriod() {
+  void termination_neverOutlastsTheGracePeriod() {
     KubeletTimings slow = NO_JITTER.withTermination(Duration.ofMinutes(5));
 
     assertThat(terminationTime(slow, Web.set(1))).as("default grace period").isEqualTo("30.000s");
@@ -59,7 +59,7 @@ class KubeletTest {
   }
 
   @Test
-  void aReadinessDelayShowsRunningBeforeReady() {
+  void aReadinessDelay_showsRunningBeforeReady() {
     SimulatedCluster cluster =
         SimulatedCluster.builder()
             .seed(2)
@@ -77,7 +77,7 @@ class KubeletTest {
   }
 
   @Test
-  void aNodeThatHasTheImageStartsThePodWithoutPullingIt() {
+  void nodeWithTheImage_startsThePodWithoutPullingIt() {
     SimulatedCluster cluster =
         SimulatedCluster.builder().seed(3).timings(NO_JITTER).nodes("solo").build();
     Web.deployed(cluster, Web.set(1));

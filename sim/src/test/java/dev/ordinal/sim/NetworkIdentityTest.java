@@ -20,7 +20,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void eachPodsHostnameIsItsName() {
+  void eachPodsHostname_isItsName() {
     SimulatedCluster cluster = settledWeb(1);
 
     assertThat(cluster.hostname("web-0")).isEqualTo("web-0");
@@ -28,7 +28,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void nslookupPrintsLikeBusyboxInTheTutorial() {
+  void nslookup_printsLikeBusyboxInTheTutorial() {
     SimulatedCluster cluster = settledWeb(2);
 
     assertThat(cluster.nslookup("web-0.nginx"))
@@ -45,7 +45,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void everyFormOfThePodsNameResolvesToItsIp() {
+  void everyFormOfThePodsName_resolvesToItsIp() {
     SimulatedCluster cluster = settledWeb(3);
     String ip = ip(cluster, "web-1");
 
@@ -63,7 +63,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void shortNamesUseTheClientsNamespace() {
+  void shortNames_useTheClientsNamespace() {
     SimulatedCluster cluster = settledWeb(4);
 
     assertThat(cluster.resolve("other", "web-0.nginx")).isEmpty();
@@ -72,7 +72,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void headlessServiceResolvesToReadyPodsOnly() {
+  void headlessService_resolvesToReadyPodsOnly() {
     SimulatedCluster cluster = settledWeb(5);
     assertThat(cluster.resolve("nginx"))
         .containsExactly(ip(cluster, "web-0"), ip(cluster, "web-1"));
@@ -86,7 +86,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void deletedPodsComeBackWithTheirNamesAndNewIps() {
+  void deletedPods_comeBackWithTheirNamesAndNewIps() {
     SimulatedCluster cluster = settledWeb(6);
     String oldIp0 = ip(cluster, "web-0");
     String oldIp1 = ip(cluster, "web-1");
@@ -106,7 +106,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void namesDoNotResolveWithoutTheGoverningService() {
+  void names_doNotResolveWithoutTheGoverningService() {
     SimulatedCluster cluster = settledWeb(7);
 
     cluster.deleteService("nginx");
@@ -117,7 +117,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void aNormalServiceResolvesToItsClusterIp() {
+  void aNormalService_resolvesToItsClusterIp() {
     SimulatedCluster cluster = settledWeb(8);
     Service lb =
         new Service(
@@ -136,7 +136,7 @@ class NetworkIdentityTest {
   }
 
   @Test
-  void execIntoAPodWhoseContainerIsNotRunningFails() {
+  void execIntoAPodWhoseContainerIsNotRunning_fails() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(9), Web.set(1));
     cluster.advance(java.time.Duration.ofSeconds(1));
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class OrderedCreationTest {
 
   @Test
-  void webOneAppearsOnlyAfterWebZeroIsRunningAndReady() {
+  void webOne_appearsOnlyAfterWebZeroIsRunningAndReady() {
     SimulatedCluster cluster = SimulatedCluster.create(1);
     WatchRecorder watch = new WatchRecorder();
     cluster.watchPods(Web.SELECTOR, watch);
@@ -44,7 +44,7 @@ class OrderedCreationTest {
   }
 
   @Test
-  void firstPodIsRunningAndReadyAboutEighteenSecondsAfterCreation() {
+  void firstPod_isRunningAndReadyAboutEighteenSecondsAfterCreation() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(2), Web.set(1));
     WatchRecorder watch = new WatchRecorder();
     cluster.watchPods(Web.SELECTOR, watch);
@@ -57,7 +57,7 @@ class OrderedCreationTest {
   }
 
   @Test
-  void settledSetReportsEveryReplicaReadyAndTheRolloutComplete() {
+  void settledSet_reportsEveryReplicaReadyAndTheRolloutComplete() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(3), Web.set(2));
 
     cluster.runUntilSettled(Web.BOUND);
@@ -75,7 +75,7 @@ class OrderedCreationTest {
   @Test
   @Tag("R-ORDER-6")
   @Tag("R-SYNC-6")
-  void minReadySecondsHoldsTheNextPodBackUntilItsPredecessorIsAvailable() {
+  void minReadySeconds_holdsTheNextPodBackUntilItsPredecessorIsAvailable() {
     // R-ORDER-6 and R-SYNC-6: nothing else happens in between, so only the controller's requeue
     // after minReadySeconds can create web-1, at the instant web-0 becomes available.
     SimulatedCluster cluster =
@@ -99,7 +99,7 @@ class OrderedCreationTest {
   }
 
   @Test
-  void scaleUpCreatesEachPodAfterItsPredecessorIsReady() {
+  void scaleUp_createsEachPodAfterItsPredecessorIsReady() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(4), Web.set(2));
     cluster.runUntilSettled(Web.BOUND);
     WatchRecorder watch = new WatchRecorder();
@@ -118,7 +118,7 @@ class OrderedCreationTest {
   }
 
   @Test
-  void scaleDownRemovesTheHighestOrdinalFirstAndWaitsForItToBeGone() {
+  void scaleDown_removesTheHighestOrdinalFirstAndWaitsForItToBeGone() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(5), Web.set(5));
     cluster.runUntilSettled(Web.BOUND);
     WatchRecorder watch = new WatchRecorder();
@@ -136,7 +136,7 @@ class OrderedCreationTest {
   }
 
   @Test
-  void podsCarryTheWholeTemplateAndTheirIdentity() {
+  void pods_carryTheWholeTemplateAndTheirIdentity() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(6), Web.set(2));
     cluster.runUntilSettled(Web.BOUND);
 

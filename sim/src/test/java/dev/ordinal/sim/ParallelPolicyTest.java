@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ParallelPolicyTest {
 
   @Test
-  void createsEveryPodAtOnce() {
+  void parallelSet_createsEveryPodAtOnce() {
     SimulatedCluster cluster = SimulatedCluster.create(1);
     WatchRecorder watch = new WatchRecorder();
     cluster.watchPods(Web.SELECTOR, watch);
@@ -23,7 +23,7 @@ class ParallelPolicyTest {
   }
 
   @Test
-  void scalesUpWithoutWaitingForTheFirstNewPod() {
+  void scaleUp_doesNotWaitForTheFirstNewPod() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(2), Web.parallel(2));
     cluster.runUntilSettled(Web.BOUND);
     WatchRecorder watch = new WatchRecorder();
@@ -37,7 +37,7 @@ class ParallelPolicyTest {
   }
 
   @Test
-  void scaleDownDeletesEveryCondemnedPodTogether() {
+  void scaleDown_deletesEveryCondemnedPodTogether() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(3), Web.parallel(4));
     cluster.runUntilSettled(Web.BOUND);
     WatchRecorder watch = new WatchRecorder();

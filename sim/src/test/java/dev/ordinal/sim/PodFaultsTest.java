@@ -18,7 +18,7 @@ class PodFaultsTest {
   }
 
   @Test
-  void aFailedPodIsDeletedAndCreatedAgain() {
+  void aFailedPod_isDeletedAndCreatedAgain() {
     SimulatedCluster cluster = settled(1, 2);
     String uid = cluster.findPod("web-1").orElseThrow().uid();
 
@@ -35,7 +35,7 @@ class PodFaultsTest {
   }
 
   @Test
-  void aSucceededPodIsCreatedAgainToo() {
+  void aSucceededPod_isCreatedAgainToo() {
     SimulatedCluster cluster = settled(2, 1);
 
     cluster.completePod("web-0");
@@ -46,7 +46,7 @@ class PodFaultsTest {
   }
 
   @Test
-  void aCrashedContainerRestartsInThePodItRunsIn() {
+  void aCrashedContainer_restartsInThePodItRunsIn() {
     SimulatedCluster cluster = settled(3, 1);
     String uid = cluster.findPod("web-0").orElseThrow().uid();
 
@@ -64,7 +64,7 @@ class PodFaultsTest {
 
   @Test
   @Tag("R-ORDER-5")
-  void anUnreadyPodHoldsBackOrderedScaleUpUntilItIsReadyAgain() {
+  void anUnreadyPod_holdsBackOrderedScaleUpUntilItIsReadyAgain() {
     SimulatedCluster cluster = settled(4, 2);
 
     cluster.unready("web-0");
@@ -83,7 +83,7 @@ class PodFaultsTest {
   }
 
   @Test
-  void podsOfALostNodeStayTerminatingUntilForceDeleted() {
+  void podsOfALostNode_stayTerminatingUntilForceDeleted() {
     SimulatedCluster cluster = settled(5, 2);
 
     String node = cluster.loseNode("web-1");
@@ -105,7 +105,7 @@ class PodFaultsTest {
   }
 
   @Test
-  void aNodeThatComesBackBeforeEvictionKeepsItsPods() {
+  void nodeBackBeforeEviction_keepsItsPods() {
     SimulatedCluster cluster = settled(6, 2);
     String uid = cluster.findPod("web-0").orElseThrow().uid();
 
@@ -120,7 +120,7 @@ class PodFaultsTest {
   }
 
   @Test
-  void faultsNeedAPodThatExists() {
+  void faults_needAPodThatExists() {
     SimulatedCluster cluster = settled(7, 1);
 
     assertThatThrownBy(() -> cluster.failPod("web-7"))

@@ -23,7 +23,7 @@ class RollingUpdateTest {
   }
 
   @Test
-  void updatesPodsInReverseOrdinalOrderEachAfterTheLastIsReady() {
+  void rollingUpdate_goesInReverseOrdinalOrderEachAfterTheLastIsReady() {
     SimulatedCluster cluster = settled(1, 3);
     WatchRecorder watch = new WatchRecorder();
     cluster.watchPods(Web.SELECTOR, watch);
@@ -52,7 +52,7 @@ class RollingUpdateTest {
 
   @Test
   @Tag("R-UPDATE-1")
-  void partitionKeepsLowerOrdinalsAtTheOldRevision() {
+  void partition_keepsLowerOrdinalsAtTheOldRevision() {
     SimulatedCluster cluster = settled(2, 3);
 
     cluster.patch(
@@ -79,7 +79,7 @@ class RollingUpdateTest {
   }
 
   @Test
-  void aBrokenImageBlocksTheRolloutAndFixingItResumes() {
+  void aBrokenImage_blocksTheRolloutAndFixingItResumes() {
     SimulatedCluster cluster = settled(3, 3);
     cluster.breakImage(Web.IMAGE_2);
 
@@ -97,7 +97,7 @@ class RollingUpdateTest {
   }
 
   @Test
-  void rollingBackReusesTheOldRevision() {
+  void rollingBack_reusesTheOldRevision() {
     SimulatedCluster cluster = settled(4, 2);
     String first = cluster.findStatefulSet("web").orElseThrow().set().status().updateRevision();
 
@@ -117,7 +117,7 @@ class RollingUpdateTest {
   }
 
   @Test
-  void onDeleteUpdatesOnlyPodsSomeoneDeletes() {
+  void onDelete_updatesOnlyPodsSomeoneDeletes() {
     SimulatedCluster cluster = settled(5, 2);
     cluster.patch(
         "web",

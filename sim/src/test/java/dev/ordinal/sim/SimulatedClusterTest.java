@@ -26,7 +26,7 @@ class SimulatedClusterTest {
 
   @Test
   @Tag("R-DEF-6")
-  void R_DEF_6_createDefaultsTheSetAndStartsAtGenerationOne() {
+  void create_defaultsTheSetAndStartsAtGenerationOne() {
     SimulatedCluster cluster = SimulatedCluster.create(1);
 
     SimStatefulSet created = cluster.create(Web.set(2));
@@ -41,7 +41,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void anInvalidSetIsRejectedAndNotStored() {
+  void anInvalidSet_isRejectedAndNotStored() {
     SimulatedCluster cluster = SimulatedCluster.create(2);
     var invalid =
         ImmutableStatefulSet.copyOf(Web.set(2))
@@ -57,7 +57,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void creatingTwiceFailsLikeTheApiserver() {
+  void creatingTwice_failsLikeTheApiserver() {
     SimulatedCluster cluster = SimulatedCluster.create(3);
     cluster.create(Web.set(1));
 
@@ -75,7 +75,7 @@ class SimulatedClusterTest {
 
   @Test
   @Tag("R-DEF-6")
-  void R_DEF_6_everySpecChangeBumpsTheGenerationAndNothingElseDoes() {
+  void everySpecChange_bumpsTheGenerationAndNothingElseDoes() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(4), Web.set(2));
     cluster.runUntilSettled(Web.BOUND);
     assertThat(generation(cluster)).isEqualTo(1);
@@ -96,7 +96,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void immutableFieldsCannotChange() {
+  void immutableFields_cannotChange() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(5), Web.set(2));
 
     assertThatThrownBy(
@@ -110,7 +110,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void servicesApplyLikeKubectl() {
+  void services_applyLikeKubectl() {
     SimulatedCluster cluster = SimulatedCluster.create(6);
 
     assertThat(cluster.apply(Web.service())).isEqualTo(ApplyResult.CREATED);
@@ -137,7 +137,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void deletingAPodThatDoesNotExistIsNotFound() {
+  void deletingAPodThatDoesNotExist_isNotFound() {
     SimulatedCluster cluster = SimulatedCluster.create(7);
 
     assertThatThrownBy(() -> cluster.deletePod("web-0"))
@@ -149,7 +149,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void timeMovesOnlyWhenTheClusterRuns() {
+  void time_movesOnlyWhenTheClusterRuns() {
     SimulatedCluster cluster =
         SimulatedCluster.builder().seed(8).start(Instant.parse("2030-01-01T00:00:00Z")).build();
     assertThat(cluster.step()).isFalse();
@@ -168,7 +168,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void runUntilStopsWhenTheConditionHolds() {
+  void runUntil_stopsWhenTheConditionHolds() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(9), Web.set(3));
 
     boolean reached =
@@ -180,7 +180,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void aShortBoundEndsTheRunWithTheClockAtTheBound() {
+  void shortBound_endsTheRunWithTheClockAtTheBound() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(10), Web.set(2));
 
     SettleResult result = cluster.runUntilSettled(Duration.ofSeconds(5));
@@ -191,7 +191,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void watchesSeeOnlyMatchingPodsUntilClosed() {
+  void watches_seeOnlyMatchingPodsUntilClosed() {
     SimulatedCluster cluster = Web.deployed(SimulatedCluster.create(11), Web.set(1));
     List<PodWatchEvent> others = new ArrayList<>();
     Watch other = cluster.watchPods(LabelSelector.of(Map.of("app", "other")), others::add);
@@ -211,7 +211,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void aPodNameTooLongForAHostnameFailsAtCreation() {
+  void aPodNameTooLongForAHostname_failsAtCreation() {
     String name = "a".repeat(62);
     var set = ImmutableStatefulSet.copyOf(Web.set(1)).withName(name);
     SimulatedCluster cluster = SimulatedCluster.create(12);

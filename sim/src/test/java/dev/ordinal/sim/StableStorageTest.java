@@ -20,7 +20,7 @@ class StableStorageTest {
   }
 
   @Test
-  void eachPodHasABoundClaimOnItsOwnVolume() {
+  void eachPod_hasABoundClaimOnItsOwnVolume() {
     SimulatedCluster cluster = settled(1, 2);
 
     assertThat(cluster.listClaims("default", LabelSelector.of(Map.of("app", "nginx"))))
@@ -40,7 +40,7 @@ class StableStorageTest {
   }
 
   @Test
-  void claimsOutliveAScaleDown() {
+  void claims_outliveAScaleDown() {
     SimulatedCluster cluster = settled(2, 5);
 
     cluster.scale("web", 3);
@@ -55,7 +55,7 @@ class StableStorageTest {
   }
 
   @Test
-  void dataOnTheVolumeSurvivesThePodsDeletion() {
+  void dataOnTheVolume_survivesThePodsDeletion() {
     SimulatedCluster cluster = settled(3, 2);
     for (String pod : new String[] {"web-0", "web-1"}) {
       cluster.writeFile(pod, INDEX, cluster.hostname(pod) + "\n");
@@ -75,7 +75,7 @@ class StableStorageTest {
   }
 
   @Test
-  void filesOutsideTheClaimDieWithThePod() {
+  void filesOutsideTheClaim_dieWithThePod() {
     SimulatedCluster cluster = settled(4, 1);
     cluster.writeFile("web-0", "/tmp/scratch", "gone soon");
     assertThat(cluster.readFile("web-0", "/tmp/scratch")).contains("gone soon");
@@ -87,7 +87,7 @@ class StableStorageTest {
   }
 
   @Test
-  void chmodIsRecordedOnTheVolume() {
+  void chmod_isRecordedOnTheVolume() {
     SimulatedCluster cluster = settled(5, 1);
 
     cluster.chmod("web-0", Web.HTML, "755");
@@ -100,7 +100,7 @@ class StableStorageTest {
   }
 
   @Test
-  void aPodScaledAwayAndBackFindsItsOldData() {
+  void aPodScaledAwayAndBack_findsItsOldData() {
     SimulatedCluster cluster = settled(6, 3);
     cluster.writeFile("web-2", INDEX, "web-2");
 
@@ -113,7 +113,7 @@ class StableStorageTest {
   }
 
   @Test
-  void aDeletedClaimWaitsForItsPodThenGoesWithItsData() {
+  void aDeletedClaim_waitsForItsPodThenGoesWithItsData() {
     SimulatedCluster cluster = settled(7, 2);
     cluster.writeFile("web-1", INDEX, "old");
     String oldVolume = cluster.findClaim("www-web-1").orElseThrow().volumeName();

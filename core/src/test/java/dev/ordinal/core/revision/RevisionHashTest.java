@@ -14,7 +14,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-2")
-  void R_REV_2_hashMatchesUpstreamVector_1_33() {
+  void hash_matchesUpstreamVector_1_33() {
     assertThat(RevisionHash.fnv1(DATA_1_33, 0)).isEqualTo(733928534L);
     assertThat(RevisionHash.hash(DATA_1_33, 0)).isEqualTo("c77f6d978");
     assertThat(RevisionHash.revisionName("test", "c77f6d978")).isEqualTo("test-c77f6d978");
@@ -22,7 +22,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-2")
-  void R_REV_2_hashMatchesUpstreamVector_1_34() {
+  void hash_matchesUpstreamVector_1_34() {
     assertThat(RevisionHash.fnv1(DATA_1_34, 0)).isEqualTo(3325552446L);
     assertThat(RevisionHash.hash(DATA_1_34, 0)).isEqualTo("776999688b");
     assertThat(RevisionHash.revisionName("test", "776999688b")).isEqualTo("test-776999688b");
@@ -30,7 +30,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-1")
-  void R_REV_1_templateDataMatchesUpstreamBytes_1_34() {
+  void templateData_matchesUpstreamBytes_1_34() {
     String data = UpstreamFixtures.template134().revisionData();
 
     assertThat(data.getBytes(UTF_8)).isEqualTo(DATA_1_34.getBytes(UTF_8));
@@ -40,7 +40,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-1")
-  void R_REV_1_templateDataMatchesUpstreamBytes_1_33_withNullCreationTimestamp() {
+  void templateData_matchesUpstreamBytes_1_33_withNullCreationTimestamp() {
     String data = UpstreamFixtures.template133().revisionData();
 
     assertThat(data.getBytes(UTF_8)).isEqualTo(DATA_1_33.getBytes(UTF_8));
@@ -50,7 +50,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-2")
-  void R_REV_2_isFnv1NotFnv1a_andAlwaysHashesTheProbe() {
+  void hash_isFnv1NotFnv1a_andAlwaysHashesTheProbe() {
     byte[] bytes = DATA_1_34.getBytes(UTF_8);
 
     assertThat(RevisionHash.fnv1(DATA_1_34, 0)).isEqualTo(fnv1(concat(bytes, "0")));
@@ -60,7 +60,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-5")
-  void R_REV_5_collisionCountChangesTheHash() {
+  void collisionCount_changesTheHash() {
     // Expected values computed independently from the same FNV-1 definition.
     assertThat(RevisionHash.hash(DATA_1_34, 1)).isEqualTo("776999688c");
     assertThat(RevisionHash.hash(DATA_1_33, 1)).isEqualTo("c77f6d979");
@@ -71,7 +71,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-5")
-  void R_REV_5_probeIsTheDecimalTextOfTheCount() {
+  void probe_isTheDecimalTextOfTheCount() {
     byte[] bytes = DATA_1_34.getBytes(UTF_8);
     for (int count :
         new int[] {0, 7, 10, 99, 100, 12345, -1, -10, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
@@ -83,7 +83,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-2")
-  void R_REV_2_encodesUtf8OnTheFlyLikeTheJdk() {
+  void hash_encodesUtf8OnTheFlyLikeTheJdk() {
     Random random = new Random(20240611L);
     char[] pool = {
       'a', '"', '\u00e9', '\u07ff', '\u0800', '\u20ac', '\uffff', '\ud83d', '\ude00', '\udbff',
@@ -103,7 +103,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-2")
-  void R_REV_2_digitsMapThroughSafeEncodeAlphabet() {
+  void digits_mapThroughSafeEncodeAlphabet() {
     String alphabet = "bcdfghjklmnpqrstvwxz2456789";
     Random random = new Random(7L);
     for (int round = 0; round < 1_000; round++) {
@@ -120,7 +120,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-2")
-  void R_REV_2_shortSetNamesAreKept() {
+  void shortSetNames_areKept() {
     assertThat(RevisionHash.revisionName("web", "5d4b7c")).isEqualTo("web-5d4b7c");
     String name223 = "a".repeat(223);
     assertThat(RevisionHash.revisionName(name223, "h")).isEqualTo(name223 + "-h");
@@ -128,7 +128,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-2")
-  void R_REV_2_longSetNamesAreCutTo223Bytes() {
+  void longSetNames_areCutTo223Bytes() {
     assertThat(RevisionHash.revisionName("a".repeat(224), "h")).isEqualTo("a".repeat(223) + "-h");
     assertThat(RevisionHash.revisionName("b".repeat(400), "776999688b"))
         .isEqualTo("b".repeat(223) + "-776999688b")
@@ -137,7 +137,7 @@ class RevisionHashTest {
 
   @Test
   @Tag("R-REV-2")
-  void R_REV_2_cutCountsUtf8BytesAndKeepsWholeCharacters() {
+  void cut_countsUtf8BytesAndKeepsWholeCharacters() {
     // 222 bytes + a two-byte char would be 224 bytes: the char is dropped, not split.
     assertThat(RevisionHash.revisionName("a".repeat(222) + "\u00e9" + "z", "h"))
         .isEqualTo("a".repeat(222) + "-h");
@@ -153,7 +153,7 @@ class RevisionHashTest {
   }
 
   @Test
-  void nullArgumentsAreRejected() {
+  void nullArguments_areRejected() {
     assertThatNullPointerException().isThrownBy(() -> RevisionHash.hash(nullString(), 0));
     assertThatNullPointerException().isThrownBy(() -> RevisionHash.revisionName(nullString(), "h"));
     assertThatNullPointerException().isThrownBy(() -> RevisionHash.revisionName("s", nullString()));

@@ -24,7 +24,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-6")
-  void R_REV_6_sortsByRevisionNumber() {
+  void sort_ordersByRevisionNumber() {
     ControllerRevision r3 = revision("a", 3, null);
     ControllerRevision r1 = revision("b", 1, null);
     ControllerRevision r2 = revision("c", 2, null);
@@ -34,7 +34,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-6")
-  void R_REV_6_breaksRevisionTiesByCreationTimeThenName() {
+  void revisionTies_areBrokenByCreationTimeThenName() {
     Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
     Instant t1 = t0.plusSeconds(1);
     ControllerRevision late = revision("a", 1, t1);
@@ -48,7 +48,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-6")
-  void R_REV_6_missingCreationTimestampSortsFirst_likeGoZeroTime() {
+  void missingCreationTimestamp_sortsFirst_likeGoZeroTime() {
     ControllerRevision stamped = revision("a", 1, Instant.parse("1970-01-01T00:00:00Z"));
     ControllerRevision unstamped = revision("b", 1, null);
 
@@ -57,7 +57,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-6")
-  void R_REV_6_namesCompareInByteOrder() {
+  void names_compareInByteOrder() {
     // UTF-16 order would put U+FF21 after U+1F600; UTF-8 byte order puts it before.
     ControllerRevision fullwidth = revision("\uff21", 1, null);
     ControllerRevision emoji = revision("\ud83d\ude00", 1, null);
@@ -69,7 +69,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-6")
-  void R_REV_6_sortReturnsANewListAndLeavesTheInputAlone() {
+  void sort_returnsANewListAndLeavesTheInputAlone() {
     List<ControllerRevision> input =
         new ArrayList<>(List.of(revision("b", 2, null), revision("a", 1, null)));
     List<ControllerRevision> copy = List.copyOf(input);
@@ -87,7 +87,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_equalData_withLetterHashLabels_isEqualEvenIfLabelsDiffer() {
+  void equalData_withLetterHashLabels_isEqualEvenIfLabelsDiffer() {
     ControllerRevision a = withHashAndData("a", "776999688b", "{\"x\":1}");
     ControllerRevision b = withHashAndData("b", "776999688c", "{\"x\":1}");
 
@@ -96,7 +96,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_differentData_isNotEqual() {
+  void differentData_isNotEqual() {
     ControllerRevision a = withHashAndData("a", "h", "{\"x\":1}");
     ControllerRevision b = withHashAndData("b", "h", "{\"x\":2}");
 
@@ -105,7 +105,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_integerHashLabelsThatDiffer_areNotEqualEvenWithEqualData() {
+  void integerHashLabelsThatDiffer_areNotEqualEvenWithEqualData() {
     // Hashes whose decimal digits are all 0..5 encode to digits only, e.g. "4455667".
     ControllerRevision a = withHashAndData("a", "4455667", "{\"x\":1}");
     ControllerRevision b = withHashAndData("b", "4455668", "{\"x\":1}");
@@ -115,7 +115,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_integerHashLabelsThatAgree_fallBackToData() {
+  void integerHashLabelsThatAgree_fallBackToData() {
     ControllerRevision a = withHashAndData("a", "0042", "{\"x\":1}");
     ControllerRevision b = withHashAndData("b", "+42", "{\"x\":1}");
     ControllerRevision c = withHashAndData("c", "42", "{\"x\":2}");
@@ -126,7 +126,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_onlyOneIntegerLabel_orMissingLabel_dataDecides() {
+  void onlyOneIntegerLabel_orMissingLabel_dataDecides() {
     ControllerRevision numeric = withHashAndData("a", "42", "{}");
     ControllerRevision letters = withHashAndData("b", "c77f6d978", "{}");
     ControllerRevision unlabelled = withHashAndData("c", null, "{}");
@@ -138,7 +138,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_outOfRangeIntegerLabels_areIgnored() {
+  void outOfRangeIntegerLabels_areIgnored() {
     // 2147483648 does not fit int32, so ParseInt(s, 10, 32) fails and the labels are not used.
     ControllerRevision a = withHashAndData("a", "2147483648", "{}");
     ControllerRevision b = withHashAndData("b", "2147483647", "{}");
@@ -148,7 +148,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_nullsAreEqualOnlyToNull() {
+  void nulls_areEqualOnlyToNull() {
     ControllerRevision a = revision("a", 1, null);
 
     assertThat(Revisions.equalRevision(null, null)).isTrue();
@@ -158,7 +158,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_hashLabelParsesLikeGoParseIntBase10Bits32() {
+  void hashLabel_parsesLikeGoParseIntBase10Bits32() {
     assertThat(Revisions.parseInt32("0")).isEqualTo(0);
     assertThat(Revisions.parseInt32("-0")).isEqualTo(0);
     assertThat(Revisions.parseInt32("+17")).isEqualTo(17);
@@ -189,7 +189,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-4")
-  void R_REV_4_findEqualRevisionsKeepsInputOrder() {
+  void findEqualRevisions_keepsInputOrder() {
     ControllerRevision x1 = withHashAndData("x1", "h1", "x");
     ControllerRevision y = withHashAndData("y", "h2", "y");
     ControllerRevision x2 = withHashAndData("x2", "h3", "x");
@@ -203,13 +203,13 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-3")
-  void R_REV_3_nextRevisionIsOneForAnEmptyHistory() {
+  void nextRevision_isOneForAnEmptyHistory() {
     assertThat(Revisions.nextRevision(List.of())).isEqualTo(1);
   }
 
   @Test
   @Tag("R-REV-3")
-  void R_REV_3_nextRevisionIsLastPlusOne() {
+  void nextRevision_isLastPlusOne() {
     List<ControllerRevision> sorted =
         Revisions.sort(List.of(revision("a", 7, null), revision("b", 2, null)));
 
@@ -218,7 +218,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-3")
-  void R_REV_3_nextRevisionTrustsTheOrder_likeUpstream() {
+  void nextRevision_trustsTheOrder_likeUpstream() {
     List<ControllerRevision> unsorted = List.of(revision("a", 7, null), revision("b", 2, null));
 
     assertThat(Revisions.nextRevision(unsorted)).isEqualTo(3);
@@ -228,7 +228,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-3")
-  void R_REV_3_newRevisionMatchesUpstreamFixture_1_34() {
+  void newRevision_matchesUpstreamFixture_1_34() {
     StatefulSet set = UpstreamFixtures.set134();
 
     ControllerRevision revision = Revisions.newRevision(set, 2, 0);
@@ -257,7 +257,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-3")
-  void R_REV_3_annotationsComeFromTheSet_notTheTemplate() {
+  void annotations_comeFromTheSet_notTheTemplate() {
     StatefulSet set =
         UpstreamFixtures.set134()
             .withAnnotations(Map.of("team", "db", "deployment.kubernetes.io/note", "x"))
@@ -274,7 +274,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-3")
-  void R_REV_3_hashLabelOverridesATemplateLabelOfTheSameKey() {
+  void hashLabel_overridesATemplateLabelOfTheSameKey() {
     PodTemplate template =
         PodTemplate.of(Map.of("app", "web", ControllerRevision.HASH_LABEL, "forged"), "c", "i");
     StatefulSet set = set("web", template, 3);
@@ -288,7 +288,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-5")
-  void R_REV_5_collisionCountRenamesTheRevision() {
+  void collisionCount_renamesTheRevision() {
     ControllerRevision revision = Revisions.newRevision(UpstreamFixtures.set134(), 1, 1);
 
     assertThat(revision.name()).isEqualTo("test-776999688c");
@@ -298,7 +298,7 @@ class RevisionsTest {
 
   @Test
   @Tag("R-REV-1")
-  void R_REV_1_onlyTheTemplateIsRecorded() {
+  void onlyTheTemplate_isRecorded() {
     ControllerRevision three = Revisions.newRevision(set("web", TEMPLATE, 3), 1, 0);
     ControllerRevision five = Revisions.newRevision(set("web", TEMPLATE, 5), 2, 0);
     ControllerRevision other =

@@ -24,7 +24,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-1")
-  void R_ROLLOUT_1_onDeleteIsAnErrorThatEndsTheWait() {
+  void onDelete_isAnErrorThatEndsTheWait() {
     Result result = RolloutStatus.status(set(UpdateStrategy.ON_DELETE, 3, 1, status(1, 3, 3)));
 
     assertThat(result)
@@ -35,7 +35,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-1")
-  void R_ROLLOUT_1_strategyIsCheckedBeforeAnythingElse() {
+  void strategy_isCheckedBeforeAnythingElse() {
     Result result =
         RolloutStatus.status(set(UpdateStrategy.ON_DELETE, 3, 5, StatefulSetStatus.EMPTY));
 
@@ -47,7 +47,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-2")
-  void R_ROLLOUT_2_neverObservedIsWaiting() {
+  void neverObserved_isWaiting() {
     Result result =
         RolloutStatus.status(
             set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, StatefulSetStatus.EMPTY));
@@ -59,7 +59,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-2")
-  void R_ROLLOUT_2_generationAheadOfObservedIsWaiting() {
+  void generationAheadOfObserved_isWaiting() {
     Result result =
         RolloutStatus.status(
             set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 2, status(1, 3, 3)));
@@ -71,7 +71,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-2")
-  void R_ROLLOUT_2_observedAheadOfGenerationCountsAsObserved() {
+  void observedAheadOfGeneration_countsAsObserved() {
     // upstream TestStatefulSetStatusViewerStatus uses generation 1 with observedGeneration 2
     Result result =
         RolloutStatus.status(
@@ -84,7 +84,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-3")
-  void R_ROLLOUT_3_waitsForTheMissingReadyPods() {
+  void missingReadyPods_keepTheRolloutWaiting() {
     Result result =
         RolloutStatus.status(
             set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 1, status(2, 2, 0)));
@@ -94,7 +94,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-3")
-  void R_ROLLOUT_3_readinessIsCheckedBeforeThePartition() {
+  void readiness_isCheckedBeforeThePartition() {
     // partition 3 of 3 would be complete at once, but pods are not ready
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(3), 3, 1, status(1, 0, 0)));
 
@@ -104,7 +104,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-3")
-  void R_ROLLOUT_3_unsetReplicasIsTheDefaultOne() {
+  void unsetReplicas_isTheDefaultOne() {
     Result result =
         RolloutStatus.status(
             set(UpdateStrategy.rollingUpdateWithoutBlock(), null, 1, status(1, 0, 0)));
@@ -114,7 +114,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-3")
-  void R_ROLLOUT_3_zeroReplicasIsReadyAtOnce() {
+  void zeroReplicas_isReadyAtOnce() {
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(0), 0, 1, status(1, 0, 0)));
 
     assertThat(result)
@@ -127,7 +127,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-4")
-  void R_ROLLOUT_4_partitionInProgress() {
+  void partitionedRollout_isInProgress() {
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(2), 3, 1, status(2, 3, 0)));
 
     assertThat(result)
@@ -141,7 +141,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-4")
-  void R_ROLLOUT_4_partitionComplete() {
+  void partitionedRollout_isComplete() {
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(2), 3, 1, status(2, 3, 1)));
 
     assertThat(result)
@@ -152,7 +152,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-4")
-  void R_ROLLOUT_4_emptyBlockMeansPartitionZero() {
+  void emptyBlock_meansPartitionZero() {
     Result result =
         RolloutStatus.status(
             set(UpdateStrategy.rollingUpdateWith(RollingUpdate.EMPTY), 3, 1, status(1, 3, 2)));
@@ -165,7 +165,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-4")
-  void R_ROLLOUT_4_unsetStrategyIsDefaultedToAnEmptyBlock() {
+  void unsetStrategy_isDefaultedToAnEmptyBlock() {
     // R-DEF-2: the apiserver turns an unset strategy into RollingUpdate + rollingUpdate: {}
     Result result =
         RolloutStatus.status(set(UpdateStrategy.UNSET, 3, 1, status(1, 3, 3, "web-1", "web-2")));
@@ -178,7 +178,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-4")
-  void R_ROLLOUT_4_partitionedBranchIgnoresRevisions() {
+  void partitionedBranch_ignoresRevisions() {
     Result result =
         RolloutStatus.status(
             set(UpdateStrategy.partitioned(0), 3, 1, status(1, 3, 3, "web-old", "web-new")));
@@ -191,7 +191,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-5")
-  void R_ROLLOUT_5_waitsUntilCurrentRevisionCatchesUp() {
+  void currentRevisionBehind_keepsTheRolloutWaiting() {
     Result result =
         RolloutStatus.status(
             set(
@@ -211,7 +211,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-5")
-  void R_ROLLOUT_5_completeReportsCurrentReplicasAndRevision() {
+  void completeRollout_reportsCurrentReplicasAndRevision() {
     StatefulSetStatus status = StatefulSetStatus.builder()
         .observedGeneration(2)
         .replicas(3)
@@ -237,7 +237,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-6")
-  void R_ROLLOUT_6_partitionAboveReplicasIsCompleteAtOnce() {
+  void partitionAboveReplicas_isCompleteAtOnce() {
     Result result = RolloutStatus.status(set(UpdateStrategy.partitioned(5), 3, 1, status(1, 3, 0)));
 
     assertThat(result)
@@ -248,7 +248,7 @@ class RolloutStatusTest {
 
   @Test
   @Tag("R-ROLLOUT-6")
-  void R_ROLLOUT_6_availabilityIsIgnored() {
+  void availability_isIgnored() {
     StatefulSetStatus readyButUnavailable =
         StatefulSetStatus.builder()
             .observedGeneration(1)
@@ -275,7 +275,7 @@ class RolloutStatusTest {
   @Tag("R-ROLLOUT-3")
   @Tag("R-ROLLOUT-4")
   @Tag("R-ROLLOUT-5")
-  void R_ROLLOUT_statusMessagesEndWithNewline_errorTextDoesNot() {
+  void statusMessages_endWithNewline_errorTextDoesNot() {
     List<StatefulSet> sets =
         List.of(
             set(UpdateStrategy.rollingUpdateWithoutBlock(), 3, 2, status(1, 3, 3)),
@@ -292,7 +292,7 @@ class RolloutStatusTest {
   }
 
   @Test
-  void nullIsRejected() {
+  void null_isRejected() {
     assertThatNullPointerException().isThrownBy(() -> new Result(nullString(), true, false));
     assertThatNullPointerException().isThrownBy(() -> RolloutStatus.status(nullSet()));
   }

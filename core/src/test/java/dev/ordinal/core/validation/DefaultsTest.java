@@ -24,7 +24,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-1")
-  void R_DEF_1_unsetPodManagementPolicyBecomesOrderedReady() {
+  void unsetPodManagementPolicy_becomesOrderedReady() {
     assertThat(defaulted(bareSpec()).podManagementPolicy())
         .isEqualTo(PodManagementPolicy.ORDERED_READY);
     assertThat(
@@ -35,7 +35,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-2")
-  void R_DEF_2_unsetStrategyBecomesRollingUpdateWithEmptyBlock() {
+  void unsetStrategy_becomesRollingUpdateWithEmptyBlock() {
     // The block R-DEF-2 creates is then filled by R-DEF-3.
     assertThat(defaulted(bareSpec()).updateStrategy())
         .isEqualTo(UpdateStrategy.rollingUpdateWith(new RollingUpdate(0, IntOrString.of(1))));
@@ -43,7 +43,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-2")
-  void R_DEF_2_explicitRollingUpdateWithoutBlockKeepsBlockNull() {
+  void explicitRollingUpdateWithoutBlock_keepsBlockNull() {
     StatefulSetSpec spec =
         defaulted(bareSpec().withUpdateStrategy(UpdateStrategy.rollingUpdateWithoutBlock()));
     assertThat(spec.updateStrategy().type()).isEqualTo(UpdateStrategyType.ROLLING_UPDATE);
@@ -52,7 +52,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-2")
-  void R_DEF_2_unsetTypeKeepsAGivenBlock() {
+  void unsetType_keepsAGivenBlock() {
     StatefulSetSpec spec =
         defaulted(
             bareSpec().withUpdateStrategy(new UpdateStrategy(null, RollingUpdate.partition(3))));
@@ -62,7 +62,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-3")
-  void R_DEF_3_rollingUpdateBlockGetsPartitionZeroAndMaxUnavailableOne() {
+  void rollingUpdateBlock_getsPartitionZeroAndMaxUnavailableOne() {
     StatefulSetSpec spec =
         defaulted(
             bareSpec().withUpdateStrategy(UpdateStrategy.rollingUpdateWith(RollingUpdate.EMPTY)));
@@ -72,7 +72,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-3")
-  void R_DEF_3_explicitValuesAreKept() {
+  void explicitValues_areKept() {
     RollingUpdate block = new RollingUpdate(2, IntOrString.percent(50));
     StatefulSetSpec spec =
         defaulted(bareSpec().withUpdateStrategy(UpdateStrategy.rollingUpdateWith(block)));
@@ -81,7 +81,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-3")
-  void R_DEF_3_onDeleteBlockIsNotDefaulted() {
+  void onDeleteBlock_isNotDefaulted() {
     UpdateStrategy onDelete = new UpdateStrategy(UpdateStrategyType.ON_DELETE, RollingUpdate.EMPTY);
     assertThat(defaulted(bareSpec().withUpdateStrategy(onDelete)).updateStrategy())
         .isEqualTo(onDelete);
@@ -89,7 +89,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-4")
-  void R_DEF_4_replicasBecomeOneAndRevisionHistoryLimitTen() {
+  void unsetCounts_becomeOneReplicaAndRevisionHistoryLimitTen() {
     StatefulSetSpec spec = defaulted(bareSpec());
     assertThat(spec.replicas()).isEqualTo(1);
     assertThat(spec.revisionHistoryLimit()).isEqualTo(10);
@@ -97,7 +97,7 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-4")
-  void R_DEF_4_explicitZeroIsKept() {
+  void explicitZero_isKept() {
     StatefulSetSpec spec = defaulted(bareSpec().withReplicas(0).withRevisionHistoryLimit(0));
     assertThat(spec.replicas()).isZero();
     assertThat(spec.revisionHistoryLimit()).isZero();
@@ -105,14 +105,14 @@ class DefaultsTest {
 
   @Test
   @Tag("R-DEF-5")
-  void R_DEF_5_unsetRetentionPolicyBecomesRetainRetain() {
+  void unsetRetentionPolicy_becomesRetainRetain() {
     assertThat(defaulted(bareSpec()).persistentVolumeClaimRetentionPolicy())
         .isEqualTo(ClaimRetentionPolicy.RETAIN);
   }
 
   @Test
   @Tag("R-DEF-5")
-  void R_DEF_5_eachUnsetRetentionFieldIsDefaultedOnItsOwn() {
+  void eachUnsetRetentionField_isDefaultedOnItsOwn() {
     StatefulSetSpec spec =
         defaulted(
             bareSpec()

@@ -54,35 +54,35 @@ class SpecValidatorTest {
   }
 
   @Test
-  void defaultedMinimalSetIsValid() {
+  void defaultedMinimalSet_isValid() {
     assertThat(SpecValidator.validate(valid())).isEmpty();
     assertThat(SpecValidator.requireValid(valid())).isEqualTo(valid());
   }
 
   @Test
   @Tag("R-VALID-1")
-  void R_VALID_1_emptyNameIsRequired() {
+  void emptyName_isRequired() {
     assertThat(errors(named("")))
         .containsExactly("metadata.name: Required value: name or generateName is required");
   }
 
   @Test
   @Tag("R-VALID-1")
-  void R_VALID_1_nameMustBeADnsLabel() {
+  void name_mustBeADnsLabel() {
     assertThat(errors(named("Web_1")))
         .containsExactly("metadata.name: Invalid value: \"Web_1\": " + DNS_LABEL);
   }
 
   @Test
   @Tag("R-VALID-1")
-  void R_VALID_1_nameWithDotsIsASubdomainButNotALabel() {
+  void nameWithDots_isASubdomainButNotALabel() {
     assertThat(errors(named("web.1")))
         .containsExactly("metadata.name: Invalid value: \"web.1\": must not contain dots");
   }
 
   @Test
   @Tag("R-VALID-1")
-  void R_VALID_1_nameLongerThan63CharactersIsInvalid() {
+  void nameLongerThan63Characters_isInvalid() {
     String name = "a".repeat(64);
     assertThat(errors(named(name)))
         .containsExactly(
@@ -92,7 +92,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-1")
-  void R_VALID_1_metadataLabelsAndNamespaceAreValidated() {
+  void metadataLabelsAndNamespace_areValidated() {
     StatefulSet set =
         valid().withNamespace("").withLabels(Map.of("bad key", "x"));
     assertThat(errors(set))
@@ -103,14 +103,14 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-3")
-  void R_VALID_3_unsetPodManagementPolicyIsRequiredWhenNotDefaulted() {
+  void unsetPodManagementPolicy_isRequiredWhenNotDefaulted() {
     assertThat(errors(validWith(s -> s.withPodManagementPolicy(null))))
         .containsExactly("spec.podManagementPolicy: Required value");
   }
 
   @Test
   @Tag("R-VALID-4")
-  void R_VALID_4_unsetUpdateStrategyTypeIsRequiredWhenNotDefaulted() {
+  void unsetUpdateStrategyType_isRequiredWhenNotDefaulted() {
     assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.UNSET))))
         .containsExactly("spec.updateStrategy: Required value");
     // Without a type the block is not looked at.
@@ -125,7 +125,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-5")
-  void R_VALID_5_onDeleteWithRollingUpdateBlockIsInvalid() {
+  void onDeleteWithRollingUpdateBlock_isInvalid() {
     UpdateStrategy strategy =
         new UpdateStrategy(UpdateStrategyType.ON_DELETE, RollingUpdate.partition(2));
     assertThat(errors(validWith(s -> s.withUpdateStrategy(strategy))))
@@ -138,7 +138,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-6")
-  void R_VALID_6_negativePartitionIsInvalid() {
+  void negativePartition_isInvalid() {
     assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.partitioned(-1)))))
         .containsExactly(
             "spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than"
@@ -147,28 +147,28 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-6")
-  void R_VALID_6_partitionAboveReplicasIsValid() {
+  void partitionAboveReplicas_isValid() {
     assertThat(errors(validWith(s -> s.withUpdateStrategy(UpdateStrategy.partitioned(50)))))
         .isEmpty();
   }
 
   @Test
   @Tag("R-VALID-7")
-  void R_VALID_7_zeroMaxUnavailableIsInvalid() {
+  void zeroMaxUnavailable_isInvalid() {
     assertThat(errors(withMaxUnavailable(IntOrString.of(0))))
         .containsExactly(MAX_UNAVAILABLE + ": Invalid value: 0: cannot be 0");
   }
 
   @Test
   @Tag("R-VALID-7")
-  void R_VALID_7_zeroPercentMaxUnavailableIsInvalid() {
+  void zeroPercentMaxUnavailable_isInvalid() {
     assertThat(errors(withMaxUnavailable(IntOrString.of("0%"))))
         .containsExactly(MAX_UNAVAILABLE + ": Invalid value: \"0%\": cannot be 0");
   }
 
   @Test
   @Tag("R-VALID-7")
-  void R_VALID_7_moreThan100PercentIsInvalid() {
+  void moreThan100Percent_isInvalid() {
     assertThat(errors(withMaxUnavailable(IntOrString.of("101%"))))
         .containsExactly(
             MAX_UNAVAILABLE + ": Invalid value: \"101%\": must not be greater than 100%");
@@ -176,7 +176,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-7")
-  void R_VALID_7_nonPercentStringIsInvalidAndCountsAsZero() {
+  void nonPercentString_isInvalidAndCountsAsZero() {
     assertThat(errors(withMaxUnavailable(IntOrString.of("abc"))))
         .containsExactly(
             MAX_UNAVAILABLE + ": Invalid value: \"abc\": " + PERCENT,
@@ -185,14 +185,14 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-7")
-  void R_VALID_7_numericStringWithoutPercentSignIsInvalidButNotZero() {
+  void numericStringWithoutPercentSign_isInvalidButNotZero() {
     assertThat(errors(withMaxUnavailable(IntOrString.of("5"))))
         .containsExactly(MAX_UNAVAILABLE + ": Invalid value: \"5\": " + PERCENT);
   }
 
   @Test
   @Tag("R-VALID-7")
-  void R_VALID_7_negativeIntegerIsInvalid() {
+  void negativeInteger_isInvalid() {
     assertThat(errors(withMaxUnavailable(IntOrString.of(-1))))
         .containsExactly(
             MAX_UNAVAILABLE + ": Invalid value: -1: must be greater than or equal to 0");
@@ -201,7 +201,7 @@ class SpecValidatorTest {
   @ParameterizedTest
   @CsvSource({"10%", "1%", "100%", "2", "1", "500"})
   @Tag("R-VALID-7")
-  void R_VALID_7_validMaxUnavailable(String value) {
+  void validMaxUnavailable_isAccepted(String value) {
     IntOrString v =
         value.endsWith("%") ? IntOrString.of(value) : IntOrString.of(Integer.parseInt(value));
     assertThat(errors(withMaxUnavailable(v))).isEmpty();
@@ -209,7 +209,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-8")
-  void R_VALID_8_negativeReplicasAndMinReadySecondsAreInvalid() {
+  void negativeReplicasAndMinReadySeconds_areInvalid() {
     assertThat(errors(validWith(s -> s.withReplicas(-1).withMinReadySeconds(-5))))
         .containsExactly(
             "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
@@ -218,7 +218,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-9")
-  void R_VALID_9_negativeOrdinalsStartIsInvalid() {
+  void negativeOrdinalsStart_isInvalid() {
     assertThat(errors(validWith(s -> s.withOrdinalsStart(-2))))
         .containsExactly(
             "spec.ordinals.start: Invalid value: -2: must be greater than or equal to 0");
@@ -227,7 +227,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-10")
-  void R_VALID_10_missingSelectorIsRequiredAndMatchesNoLabels() {
+  void missingSelector_isRequiredAndMatchesNoLabels() {
     assertThat(errors(validWith(s -> s.withSelector(null))))
         .containsExactly(
             "spec.selector: Required value",
@@ -237,7 +237,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-10")
-  void R_VALID_10_emptySelectorIsInvalid() {
+  void emptySelector_isInvalid() {
     assertThat(errors(validWith(s -> s.withSelector(LabelSelector.of(Map.of())))))
         .containsExactly(
             "spec.selector: Invalid value: {}: empty selector is invalid for statefulset");
@@ -245,7 +245,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-10")
-  void R_VALID_10_selectorWithInvalidKeyIsReportedTwiceAndTheTemplateIsSkipped() {
+  void selectorWithInvalidKey_isReportedTwiceAndTheTemplateIsSkipped() {
     LabelSelector selector = LabelSelector.of(Map.of("bad key", "web"));
     assertThat(errors(validWith(s -> s.withSelector(selector))))
         .containsExactly(
@@ -255,7 +255,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-10")
-  void R_VALID_10_setBasedRequirementNeedsValues() {
+  void setBasedRequirement_needsValues() {
     LabelSelector selector =
         new LabelSelector(
             Map.of(), List.of(new LabelSelectorRequirement("app", Operator.IN, List.of())));
@@ -269,7 +269,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-10")
-  void R_VALID_10_existsRequirementForbidsValues() {
+  void existsRequirement_forbidsValues() {
     LabelSelector selector =
         new LabelSelector(
             Map.of(), List.of(new LabelSelectorRequirement("app", Operator.EXISTS, List.of("x"))));
@@ -283,7 +283,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-10")
-  void R_VALID_10_matchExpressionsSelectingTheTemplateAreValid() {
+  void matchExpressionsSelectingTheTemplate_areValid() {
     LabelSelector selector =
         new LabelSelector(
             Map.of(), List.of(new LabelSelectorRequirement("app", Operator.IN, List.of("web"))));
@@ -292,7 +292,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-11")
-  void R_VALID_11_selectorMustMatchTemplateLabels() {
+  void selector_mustMatchTemplateLabels() {
     assertThat(errors(validWith(s -> s.withSelector(LabelSelector.of(Map.of("app", "db"))))))
         .containsExactly(
             "spec.template.metadata.labels: Invalid value: {\"app\":\"web\"}: `selector` does not"
@@ -301,7 +301,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-11")
-  void R_VALID_11_templateWithoutLabelsPrintsNull() {
+  void templateWithoutLabels_printsNull() {
     PodTemplate noLabels = PodTemplate.of(Map.of("spec", Map.of("containers", List.of())));
     assertThat(errors(validWith(s -> s.withTemplate(noLabels))))
         .containsExactly(
@@ -311,7 +311,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-11")
-  void R_VALID_11_templateLabelValuesAreValidated() {
+  void templateLabelValues_areValidated() {
     String longValue = "v".repeat(64);
     PodTemplate t = template(Map.of("app", "web", "tier", longValue), Map.of());
     assertThat(errors(validWith(s -> s.withTemplate(t))))
@@ -323,7 +323,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-11")
-  void R_VALID_11_templateAnnotationKeysAreValidatedCaseInsensitively() {
+  void templateAnnotationKeys_areValidatedCaseInsensitively() {
     PodTemplate t =
         PodTemplate.of(
             Map.of(
@@ -344,7 +344,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-12")
-  void R_VALID_12_restartPolicyMustBeAlways() {
+  void restartPolicy_mustBeAlways() {
     PodTemplate t = template(LABELS, Map.of("restartPolicy", "Never"));
     assertThat(errors(validWith(s -> s.withTemplate(t))))
         .containsExactly(
@@ -354,7 +354,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-12")
-  void R_VALID_12_absentOrAlwaysRestartPolicyIsValid() {
+  void absentOrAlwaysRestartPolicy_isValid() {
     assertThat(errors(validWith(s -> s.withTemplate(template(LABELS, Map.of()))))).isEmpty();
     PodTemplate always = template(LABELS, Map.of("restartPolicy", "Always"));
     assertThat(errors(validWith(s -> s.withTemplate(always)))).isEmpty();
@@ -362,7 +362,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-12")
-  void R_VALID_12_activeDeadlineSecondsIsForbidden() {
+  void activeDeadlineSeconds_isForbidden() {
     PodTemplate t = template(LABELS, Map.of("activeDeadlineSeconds", 30));
     assertThat(errors(validWith(s -> s.withTemplate(t))))
         .containsExactly(
@@ -372,7 +372,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-13")
-  void R_VALID_13_unsetRetentionFieldsAreUnsupportedWhenNotDefaulted() {
+  void unsetRetentionFields_areUnsupportedWhenNotDefaulted() {
     ClaimRetentionPolicy policy = new ClaimRetentionPolicy(null, null);
     assertThat(errors(validWith(s -> s.withPersistentVolumeClaimRetentionPolicy(policy))))
         .containsExactly(
@@ -384,7 +384,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-13")
-  void R_VALID_13_unknownRetentionValueIsReportedByTheParser() {
+  void unknownRetentionValue_isReportedByTheParser() {
     List<Violation> sink = new ArrayList<>();
     String path = "spec.persistentVolumeClaimRetentionPolicy.whenScaled";
     assertThat(SpecValidator.retentionPolicy(path, "Keep", sink)).isNull();
@@ -398,7 +398,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-3")
-  void R_VALID_3_unknownPodManagementPolicyIsReportedByTheParser() {
+  void unknownPodManagementPolicy_isReportedByTheParser() {
     List<Violation> sink = new ArrayList<>();
     assertThat(SpecValidator.podManagementPolicy("Foo", sink)).isNull();
     assertThat(SpecValidator.podManagementPolicy("Parallel", sink)).isNotNull();
@@ -412,7 +412,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-4")
-  void R_VALID_4_unknownUpdateStrategyTypeIsReportedByTheParserWithTheWholeStrategy() {
+  void unknownUpdateStrategyType_isReportedByTheParserWithTheWholeStrategy() {
     List<Violation> sink = new ArrayList<>();
     assertThat(SpecValidator.updateStrategyType("Foo", null, sink)).isNull();
     assertThat(SpecValidator.updateStrategyType("Foo", RollingUpdate.partition(1), sink)).isNull();
@@ -429,7 +429,7 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-15")
-  void R_VALID_15_serviceNameMustBeADnsLabelWhenSet() {
+  void serviceName_mustBeADnsLabelWhenSet() {
     assertThat(errors(validWith(s -> s.withServiceName("Web_Svc"))))
         .containsExactly("spec.serviceName: Invalid value: \"Web_Svc\": " + DNS_LABEL);
     assertThat(errors(validWith(s -> s.withServiceName("")))).isEmpty();
@@ -437,14 +437,14 @@ class SpecValidatorTest {
 
   @Test
   @Tag("R-VALID-17")
-  void R_VALID_17_volumeClaimTemplateContentIsNotValidated() {
+  void volumeClaimTemplateContent_isNotValidated() {
     VolumeClaimTemplate odd = VolumeClaimTemplate.of(Map.of("spec", Map.of("accessModes", 7)));
     assertThat(errors(validWith(s -> s.withVolumeClaimTemplates(odd)))).isEmpty();
   }
 
   @Test
   @Tag("R-VALID-18")
-  void R_VALID_18_podSpecIsNotValidatedBeyondTheSupportedChecks() {
+  void podSpec_isNotValidatedBeyondTheSupportedChecks() {
     PodTemplate noImage =
         template(LABELS, Map.of("containers", List.of(Map.of("name", "Not A Name"))));
     assertThat(errors(validWith(s -> s.withTemplate(noImage)))).isEmpty();
@@ -458,7 +458,7 @@ class SpecValidatorTest {
   @Tag("R-VALID-10")
   @Tag("R-VALID-11")
   @Tag("R-VALID-12")
-  void everyViolationIsReportedInTheApiserversOrder() {
+  void everyViolation_isReportedInTheApiserversOrder() {
     StatefulSet set =
         set(
             bareSpec()
@@ -490,7 +490,7 @@ class SpecValidatorTest {
   }
 
   @Test
-  void undefaultedSetIsValidOnceDefaulted() {
+  void undefaultedSet_isValidOnceDefaulted() {
     assertThat(errors(set(bareSpec()))).isNotEmpty();
     assertThat(errors(Defaults.apply(set(bareSpec())))).isEmpty();
   }

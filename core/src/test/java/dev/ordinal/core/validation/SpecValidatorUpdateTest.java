@@ -32,7 +32,7 @@ class SpecValidatorUpdateTest {
 
   @Test
   @Tag("R-VALID-14")
-  void R_VALID_14_mutableFieldsMayChange() {
+  void mutableFields_mayChange() {
     StatefulSet updated =
         validWith(
             s ->
@@ -50,13 +50,13 @@ class SpecValidatorUpdateTest {
 
   @Test
   @Tag("R-VALID-14")
-  void R_VALID_14_changingServiceNameIsForbidden() {
+  void changingServiceName_isForbidden() {
     assertThat(updateErrors(validWith(s -> s.withServiceName("other")))).containsExactly(FORBIDDEN);
   }
 
   @Test
   @Tag("R-VALID-14")
-  void R_VALID_14_changingSelectorIsForbidden() {
+  void changingSelector_isForbidden() {
     LabelSelector selector = LabelSelector.of(Map.of("app", "web", "tier", "x"));
     StatefulSet updated =
         validWith(
@@ -68,7 +68,7 @@ class SpecValidatorUpdateTest {
 
   @Test
   @Tag("R-VALID-14")
-  void R_VALID_14_changingPodManagementPolicyIsForbidden() {
+  void changingPodManagementPolicy_isForbidden() {
     assertThat(
             updateErrors(validWith(s -> s.withPodManagementPolicy(PodManagementPolicy.PARALLEL))))
         .containsExactly(FORBIDDEN);
@@ -76,7 +76,7 @@ class SpecValidatorUpdateTest {
 
   @Test
   @Tag("R-VALID-14")
-  void R_VALID_14_changingVolumeClaimTemplatesIsForbidden() {
+  void changingVolumeClaimTemplates_isForbidden() {
     StatefulSet updated =
         validWith(s -> s.withVolumeClaimTemplates(VolumeClaimTemplate.of("data", "1Gi")));
     assertThat(updateErrors(updated)).containsExactly(FORBIDDEN);
@@ -84,7 +84,7 @@ class SpecValidatorUpdateTest {
 
   @Test
   @Tag("R-VALID-14")
-  void R_VALID_14_theNewSpecIsValidatedToo() {
+  void theNewSpec_isValidatedToo() {
     assertThat(updateErrors(validWith(s -> s.withReplicas(-1).withServiceName("other"))))
         .containsExactly(
             "spec.replicas: Invalid value: -1: must be greater than or equal to 0", FORBIDDEN);
@@ -92,7 +92,7 @@ class SpecValidatorUpdateTest {
 
   @Test
   @Tag("R-VALID-14")
-  void R_VALID_14_aStoredInvalidServiceNameDoesNotBlockOtherUpdates() {
+  void storedInvalidServiceName_doesNotBlockOtherUpdates() {
     StatefulSet old = validWith(s -> s.withServiceName("Bad_Name"));
     StatefulSet updated =
         old
@@ -102,7 +102,7 @@ class SpecValidatorUpdateTest {
 
   @Test
   @Tag("R-VALID-1")
-  void R_VALID_1_nameAndNamespaceAreImmutable() {
+  void nameAndNamespace_areImmutable() {
     StatefulSet updated = valid().withName("web2").withNamespace("x");
     assertThat(updateErrors(updated))
         .containsExactly(

@@ -33,14 +33,14 @@ class StatusValidationTest {
 
   @Test
   @Tag("R-STATUS-11")
-  void R_STATUS_11_consistentStatusIsValid() {
+  void consistentStatus_isValid() {
     assertThat(SpecValidator.validateStatus(status(3, 3, 2, 1, 2, 0), null)).isEmpty();
     assertThat(SpecValidator.validateStatus(StatefulSetStatus.EMPTY, null)).isEmpty();
   }
 
   @Test
   @Tag("R-STATUS-11")
-  void R_STATUS_11_countersMustNotBeNegative() {
+  void counters_mustNotBeNegative() {
     StatefulSetStatus negative =
         StatefulSetStatus.builder()
             .observedGeneration(-1)
@@ -64,7 +64,7 @@ class StatusValidationTest {
 
   @Test
   @Tag("R-STATUS-11")
-  void R_STATUS_11_countersMustNotExceedReplicas() {
+  void counters_mustNotExceedReplicas() {
     assertThat(messages(SpecValidator.validateStatus(status(2, 3, 3, 3, 3, null), null)))
         .containsExactly(
             "status.readyReplicas: Invalid value: 3: cannot be greater than status.replicas",
@@ -75,7 +75,7 @@ class StatusValidationTest {
 
   @Test
   @Tag("R-STATUS-11")
-  void R_STATUS_11_availableMustNotExceedReady() {
+  void available_mustNotExceedReady() {
     assertThat(messages(SpecValidator.validateStatus(status(3, 2, 3, 3, 3, null), null)))
         .containsExactly(
             "status.availableReplicas: Invalid value: 3: cannot be greater than"
@@ -84,7 +84,7 @@ class StatusValidationTest {
 
   @Test
   @Tag("R-STATUS-11")
-  void R_STATUS_11_collisionCountCannotBeDecremented() {
+  void collisionCount_cannotBeDecremented() {
     StatefulSetStatus previous = status(3, 3, 3, 3, 3, 2);
     assertThat(messages(SpecValidator.validateStatus(status(3, 3, 3, 3, 3, 1), previous)))
         .containsExactly("status.collisionCount: Invalid value: 1: cannot be decremented");

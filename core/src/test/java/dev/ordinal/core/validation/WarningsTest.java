@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 class WarningsTest {
 
   @Test
-  void validSetHasNoWarnings() {
+  void validSet_hasNoWarnings() {
     assertThat(SpecValidator.warnings(valid())).isEmpty();
   }
 
   @Test
   @Tag("R-VALID-16")
-  void R_VALID_16_negativeRevisionHistoryLimitIsOnlyAWarning() {
+  void negativeRevisionHistoryLimit_isOnlyAWarning() {
     StatefulSet set = validWith(s -> s.withRevisionHistoryLimit(-1));
     assertThat(SpecValidator.validate(set)).isEmpty();
     assertThat(messages(SpecValidator.warnings(set)))
@@ -30,14 +30,14 @@ class WarningsTest {
 
   @Test
   @Tag("R-VALID-2")
-  void R_VALID_2_namesUpTo52CharactersLeaveRoomForTheRevisionHash() {
+  void namesUpTo52Characters_leaveRoomForTheRevisionHash() {
     StatefulSet set = valid().withName("a".repeat(52));
     assertThat(SpecValidator.warnings(set)).isEmpty();
   }
 
   @Test
   @Tag("R-VALID-2")
-  void R_VALID_2_longerNamesAreAcceptedButWarnedAbout() {
+  void longerNames_areAcceptedButWarnedAbout() {
     StatefulSet set = valid().withName("a".repeat(53));
     assertThat(SpecValidator.validate(set)).isEmpty();
     assertThat(messages(SpecValidator.warnings(set)))
@@ -49,7 +49,7 @@ class WarningsTest {
 
   @Test
   @Tag("R-VALID-2")
-  void R_VALID_2_podNamesLongerThan63CharactersAreWarnedAbout() {
+  void podNamesLongerThan63Characters_areWarnedAbout() {
     String name = "a".repeat(61);
     StatefulSet set =
         validWith(s -> s.withReplicas(100)).withName(name);
