@@ -14,7 +14,7 @@ import java.nio.file.Path;
 /**
  * Any script text given to the scenario runner ends in its output or one {@link ScriptException}:
  * no other exception, no stack overflow. Every build runs the seed corpus in {@code
- * ScriptFuzzTestInputs/runScript}; {@code JAZZER_FUZZ=1} fuzzes (see soak/fuzz.sh).
+ * ScriptFuzzTestInputs/anyScript_runsOrFailsWithOneScriptError}; {@code JAZZER_FUZZ=1} fuzzes (see soak/fuzz.sh).
  */
 class ScriptFuzzTest {
 
@@ -33,7 +33,7 @@ class ScriptFuzzTest {
   }
 
   @FuzzTest(maxDuration = "5m")
-  void runScript(byte[] input) {
+  void anyScript_runsOrFailsWithOneScriptError(byte[] input) {
     String script = new String(input, StandardCharsets.UTF_8);
     // Absolute paths would read whatever the machine has (/dev/zero at 256 MiB a run): the
     // fuzzer explores the language, the bounds on reading are tested apart.

@@ -21,7 +21,7 @@ class HeapBoundTest {
   @TempDir Path dir;
 
   @Test
-  void aCappedHeapReadsALargeList() throws IOException, InterruptedException {
+  void cappedHeap_readsALargeList() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p =
         new ProcessBuilder(

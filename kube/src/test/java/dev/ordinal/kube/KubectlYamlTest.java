@@ -62,7 +62,7 @@ class KubectlYamlTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void readsAsKubectlDoes(Case c) {
+  void everyCase_readsAsKubectlReadsIt(Case c) {
     String document =
         c.kind().equals("scalar")
             ? "v: " + c.input() + "\n"
@@ -98,7 +98,7 @@ class KubectlYamlTest {
   }
 
   @Test
-  void theDataCoversEveryRuleTheIssueNames() {
+  void caseData_coversEveryScalarRule() {
     List<String> inputs = cases().map(Case::input).toList();
     assertThat(inputs)
         .contains("010", "0o10", "0x1F", "1:20", "on", "off", "yes", "no", "y", "n", "~")
@@ -107,7 +107,7 @@ class KubectlYamlTest {
   }
 
   @Test
-  void replicasInOctalPlanEight() {
+  void octalReplicas_planEight() {
     String set =
         "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  replicas: 010\n"
             + "  selector: {matchLabels: {app: web}}\n  serviceName: web\n  template:\n"
@@ -118,7 +118,7 @@ class KubectlYamlTest {
   }
 
   @Test
-  void aBadTagNamesTheLineAndSaysWhatKubectlSays() {
+  void badTag_namesTheLineAndSaysWhatKubectlSays() {
     assertThatThrownBy(() -> new ManifestReader().read("kind: Pod\nx: !!int 1.5\n", "p.yaml"))
         .hasMessage("p.yaml:2:4: document 1: cannot decode !!float `1.5` as a !!int");
   }

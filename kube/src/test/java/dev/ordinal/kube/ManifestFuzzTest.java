@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Any bytes given to the reader and the mapping end in a value or in one {@link ManifestException}:
  * no other exception, no stack overflow, no unbounded work. Every build runs the seed corpus in
- * {@code ManifestFuzzTestInputs/readAndMap}; {@code JAZZER_FUZZ=1} fuzzes (see soak/fuzz.sh).
+ * {@code ManifestFuzzTestInputs/anyBytes_readAndMapToAValueOrOneError}; {@code JAZZER_FUZZ=1} fuzzes (see soak/fuzz.sh).
  */
 class ManifestFuzzTest {
 
@@ -15,7 +15,7 @@ class ManifestFuzzTest {
       new ManifestReader(new ManifestReader.Limits(1 << 16, 1 << 16, 100, 50, 100));
 
   @FuzzTest(maxDuration = "5m")
-  void readAndMap(byte[] input) {
+  void anyBytes_readAndMapToAValueOrOneError(byte[] input) {
     List<Manifest> manifests;
     try {
       manifests = READER.read(input, "fuzz.yaml");
