@@ -131,7 +131,7 @@ class DriverChecksTest {
         .extracting(InvariantViolation::message)
         .singleElement()
         .asString()
-        .startsWith("writes StatefulSetStatus[");
+        .startsWith("writes StatefulSetStatus{");
   }
 
   @Test
