@@ -95,8 +95,13 @@ public final class StatefulSetReconciler {
   static void checkPlannable(StatefulSet set) {
     if (set.uid().isEmpty()) {
       // Owner references of every pod, claim and revision carry it: an empty one orphans them.
-      throw new IllegalArgumentException(
-          "metadata.uid of StatefulSet " + set.key() + " must not be empty: \"\"");
+      throw new InvalidStatefulSetException(
+          set.name(),
+          List.of(
+              Violation.required(
+                  "metadata.uid",
+                  "owner references carry it: plan the set as the apiserver stores it",
+                  "R-LABEL-2")));
     }
     List<Violation> violations = SpecValidator.validate(set);
     if (!violations.isEmpty()) {

@@ -11,6 +11,7 @@ import dev.ordinal.api.UpdateStrategy;
 import dev.ordinal.core.validation.InvalidStatefulSetException;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the planner refuses at its entry, and that each refusal names the field and the fix. */
@@ -64,12 +65,15 @@ class PlannableTest {
   }
 
   @Test
+  @Tag("R-LABEL-2")
   void emptyUid_isRejected_asOwnerReferencesCarryIt() {
     StatefulSet set = ImmutableStatefulSet.copyOf(Fixtures.newStatefulSet(1)).withUid("");
 
     assertThatThrownBy(plan(set))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("metadata.uid of StatefulSet default/foo must not be empty: \"\"");
+        .isInstanceOf(InvalidStatefulSetException.class)
+        .hasMessage(
+            "StatefulSet.apps \"foo\" is invalid: metadata.uid: Required value: owner references"
+                + " carry it: plan the set as the apiserver stores it");
   }
 
   @Test
