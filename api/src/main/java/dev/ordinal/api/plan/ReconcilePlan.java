@@ -108,7 +108,8 @@ public record ReconcilePlan(
     }
     if (requeueAfter != null) {
       // Duration prints as PT10S; the suffix in lower case reads as Go prints it: 10s, 1m30s.
-      out.append("; requeue after ").append(requeueAfter.toString().substring(2).toLowerCase(Locale.ROOT));
+      String seconds = requeueAfter.toString().substring(2).toLowerCase(Locale.ROOT);
+      out.append("; requeue after ").append(seconds);
     }
     for (Anomaly a : anomalies) {
       out.append("; anomaly: ").append(a);
