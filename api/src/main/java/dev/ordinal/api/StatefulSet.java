@@ -22,13 +22,17 @@ public abstract class StatefulSet implements WithStatefulSet {
   /** {@code metadata.name}. */
   public abstract String name();
 
-  /** {@code metadata.namespace}. */
-  @Value.Default
-  public String namespace() {
-    return "default";
-  }
+  /**
+   * {@code metadata.namespace}: required, as the namespace of every pod, claim and revision the set
+   * owns comes from it (a builder without one throws {@code IllegalStateException}; a manifest
+   * reader puts an object without one in kubectl's {@code default}).
+   */
+  public abstract String namespace();
 
-  /** {@code metadata.uid}; owner references to the set carry it. */
+  /**
+   * {@code metadata.uid}; owner references to the set carry it. The planner rejects an empty uid,
+   * the default, which only a set not yet created has.
+   */
   @Value.Default
   public String uid() {
     return "";

@@ -125,6 +125,7 @@ public class SimulatorBenchmark {
                                             "mountPath", "/usr/share/nginx/html")))))));
     return StatefulSet.builder()
         .name("web")
+        .namespace("default")
         .spec(
             StatefulSetSpec.builder()
                 .serviceName("nginx")

@@ -1,5 +1,6 @@
 package dev.ordinal.cli;
 
+import dev.ordinal.core.validation.InvalidStatefulSetException;
 import dev.ordinal.kube.ManifestException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -163,7 +164,10 @@ public final class Main {
      */
     static int report(Throwable e, PrintWriter err, boolean debug) {
       int code;
-      if (e instanceof ManifestException || e instanceof InputException) {
+      // A set the planner refuses (no uid: not as stored) is the input's fault, not ordinal's.
+      if (e instanceof ManifestException
+          || e instanceof InputException
+          || e instanceof InvalidStatefulSetException) {
         err.println("error: " + e.getMessage());
         code = Exit.BAD_INPUT;
       } else if (e instanceof OutOfMemoryError) {

@@ -28,4 +28,10 @@ record PlanReport(
     requireNonNull(kubernetes, "kubernetes");
     requireNonNull(plan, "plan");
   }
+
+  /** Returns the report as core's renderers take it. */
+  dev.ordinal.core.render.PlanReport rendered() {
+    return new dev.ordinal.core.render.PlanReport(
+        set, now, kubernetes.wireName(), onDeleteCompletesRollout, plan);
+  }
 }

@@ -10,7 +10,9 @@ import dev.ordinal.core.validation.Defaults;
 import dev.ordinal.core.validation.InvalidStatefulSetException;
 import dev.ordinal.core.validation.SpecValidator;
 import dev.ordinal.core.validation.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,9 +93,20 @@ public final class StatefulSetReconciler {
    * @throws InvalidStatefulSetException if it is not
    */
   static void checkPlannable(StatefulSet set) {
+    if (set.uid().isEmpty()) {
+      // Owner references of every pod, claim and revision carry it: an empty one orphans them.
+      throw new InvalidStatefulSetException(
+          set.name(),
+          List.of(
+              Violation.required(
+                  "metadata.uid",
+                  "owner references carry it: plan the set as the apiserver stores it",
+                  "R-LABEL-2")));
+    }
     List<Violation> violations = SpecValidator.validate(set);
     if (!violations.isEmpty()) {
-      throw new InvalidStatefulSetException(set.name(), violations);
+      throw new InvalidStatefulSetException(
+          set.name(), Defaults.isDefaulted(set) ? violations : withDefaultingHint(violations));
     }
     if (!Defaults.isDefaulted(set)) {
       throw new InvalidStatefulSetException(set.name(), List.of(notDefaulted(set)));
@@ -104,6 +117,29 @@ public final class StatefulSetReconciler {
           "spec.replicas " + replicas + " exceeds the " + MAX_REPLICAS + " this planner handles");
     }
   }
+
+  /** The fields whose {@code Required value} only means the caller skipped defaulting. */
+  private static final Set<String> DEFAULTED_FIELDS =
+      Set.of("spec.podManagementPolicy", "spec.updateStrategy");
+
+  /**
+   * Names the fix in the violations of fields the apiserver defaults: the validator reports them
+   * in the apiserver's words, which do not say that {@link Defaults#apply} fills them.
+   */
+  private static List<Violation> withDefaultingHint(List<Violation> violations) {
+    List<Violation> out = new ArrayList<>();
+    for (Violation v : violations) {
+      if (v.type() == Violation.Type.REQUIRED && DEFAULTED_FIELDS.contains(v.path())) {
+        out.add(Violation.required(v.path(), DEFAULTING_HINT, v.rule()));
+      } else {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  private static final String DEFAULTING_HINT =
+      "call Defaults.apply first: the apiserver defaults this field";
 
   private static Violation notDefaulted(StatefulSet set) {
     StatefulSetSpec spec = set.spec();
@@ -118,6 +154,6 @@ public final class StatefulSetReconciler {
                         ? "spec.persistentVolumeClaimRetentionPolicy"
                         : "spec.updateStrategy";
     return Violation.required(
-        field, "the planner needs a defaulted spec: apply Defaults.apply first", "R-DEF");
+        field, DEFAULTING_HINT, "R-DEF");
   }
 }

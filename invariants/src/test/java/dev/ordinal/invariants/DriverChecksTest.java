@@ -41,6 +41,7 @@ class DriverChecksTest {
   private static StatefulSet web(int replicas, UpdateStrategy strategy, StatefulSetStatus status) {
     return StatefulSet.builder()
         .name("web")
+        .namespace("default")
         .uid("uid-web")
         .spec(
             StatefulSetSpec.builder()

@@ -93,6 +93,7 @@ class KubeMappingTest {
   static StatefulSet tutorialSet(PodManagementPolicy policy) {
     return StatefulSet.builder()
         .name("web")
+        .namespace("default")
         .spec(
             StatefulSetSpec.builder()
                 .replicas(2)

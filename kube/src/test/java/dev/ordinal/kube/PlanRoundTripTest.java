@@ -2,6 +2,7 @@ package dev.ordinal.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordinal.api.ImmutableStatefulSet;
 import dev.ordinal.api.Observation;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.plan.Action;
@@ -21,11 +22,12 @@ class PlanRoundTripTest {
 
   private ReconcilePlan planEmpty(String file) {
     List<Manifest> manifests = reader.read(TestFiles.path(file));
-    StatefulSet set =
-        Defaults.apply(
-            KubeMapping.statefulSet(
-                ManifestReader.expectOne(
-                    manifests, io.fabric8.kubernetes.api.model.apps.StatefulSet.class, file)));
+    StatefulSet applied =
+        KubeMapping.statefulSet(
+            ManifestReader.expectOne(
+                manifests, io.fabric8.kubernetes.api.model.apps.StatefulSet.class, file));
+    // The tutorial's manifest is what kubectl applies; the apiserver stores it with a uid.
+    StatefulSet set = Defaults.apply(ImmutableStatefulSet.copyOf(applied).withUid("uid-web"));
     Observation empty =
         Observation.builder().set(set).now(Instant.parse("2025-01-01T00:00:00Z")).build();
     return new StatefulSetReconciler().plan(empty);

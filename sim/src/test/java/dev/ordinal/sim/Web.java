@@ -48,6 +48,7 @@ final class Web {
   static ImmutableStatefulSet set(int replicas) {
     return StatefulSet.builder()
         .name("web")
+        .namespace("default")
         .spec(
             StatefulSetSpec.builder()
                 .serviceName("nginx")

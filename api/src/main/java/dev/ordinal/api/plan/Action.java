@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * One step the StatefulSet controller takes against the API server. The set of actions is closed:
  * an operator applies them with an {@code instanceof} chain or a {@link Visitor}.
  *
+ * <p>Each action prints as one line of words, for logs and test failures: {@code create pod web-1
+ * (revision web-7c8fc9b8d5)}, {@code delete pod web-2 (scale down)}, {@code update claim owners
+ * www-web-0: StatefulSet web}, {@code write status replicas=3 ready=3 ...}.
+ *
  * <p>Each action knows the {@link Phase} of upstream's sync it belongs to, and a plan lists its
  * actions phase by phase; an applier that handles errors as upstream does needs nothing else.
  *
@@ -109,6 +113,12 @@ public sealed interface Action {
     public String target() {
       return name;
     }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "adopt revision " + name;
+    }
   }
 
   /** Create a ControllerRevision for the current template (R-REV-3). */
@@ -130,6 +140,12 @@ public sealed interface Action {
     @Override
     public String target() {
       return revision.name();
+    }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "create revision " + revision.name() + " (number " + revision.revision() + ")";
     }
   }
 
@@ -154,6 +170,12 @@ public sealed interface Action {
     public String target() {
       return name;
     }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "renumber revision " + name + " to " + revision;
+    }
   }
 
   /** Delete a revision beyond {@code revisionHistoryLimit} (R-REV-7). */
@@ -176,6 +198,12 @@ public sealed interface Action {
     @Override
     public String target() {
       return name;
+    }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "delete revision " + name;
     }
   }
 
@@ -201,6 +229,12 @@ public sealed interface Action {
     public String target() {
       return name;
     }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "adopt pod " + name;
+    }
   }
 
   /** Release a pod the set owns but no longer selects: remove its owner reference (R-ADOPT-3). */
@@ -224,6 +258,12 @@ public sealed interface Action {
     public String target() {
       return name;
     }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "release pod " + name;
+    }
   }
 
   /** Create a claim for a pod (R-PVC-2, R-PVC-3). */
@@ -246,6 +286,12 @@ public sealed interface Action {
     @Override
     public String target() {
       return claim.name();
+    }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "create claim " + claim.name() + " (for pod " + podName + ")";
     }
   }
 
@@ -273,6 +319,12 @@ public sealed interface Action {
     @Override
     public String target() {
       return pod.name();
+    }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "create pod " + pod.name() + " (revision " + pod.revision() + ")";
     }
   }
 
@@ -314,6 +366,12 @@ public sealed interface Action {
     @Override
     public String target() {
       return name;
+    }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "delete pod " + name + " (" + Words.reason(reason) + ")";
     }
   }
 
@@ -358,6 +416,12 @@ public sealed interface Action {
     public String target() {
       return name;
     }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "update pod " + name;
+    }
   }
 
   /**
@@ -394,6 +458,12 @@ public sealed interface Action {
     public String target() {
       return name;
     }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "update claim owners " + name + ": " + Words.owners(ownerReferences);
+    }
   }
 
   /** Write the set's status (R-STATUS-9). */
@@ -415,6 +485,12 @@ public sealed interface Action {
     @Override
     public String target() {
       return "status";
+    }
+
+    /** Returns the action as one line of words (see {@link Action}). */
+    @Override
+    public String toString() {
+      return "write status " + Words.status(status);
     }
   }
 }

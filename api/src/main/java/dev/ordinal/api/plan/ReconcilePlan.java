@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.ordinal.api.StatefulSetStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -82,5 +83,37 @@ public record ReconcilePlan(
   /** Returns the actions of one kind, in order. */
   public <A extends Action> List<A> actionsOf(Class<A> kind) {
     return actions.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  /**
+   * Returns the plan in words on one line: its actions separated by {@code ;}, then why it stops,
+   * why it fails, when to look again and the anomalies, each only when there is one, for example
+   * {@code plan: create claim www-web-0 (for pod web-0); create pod web-0 (revision web-7c8f);
+   * write status replicas=0 ...; stops: created web-0; ... (R-ORDER-2)}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("plan: ");
+    if (actions.isEmpty()) {
+      out.append("no actions");
+    }
+    for (int i = 0; i < actions.size(); i++) {
+      out.append(i == 0 ? "" : "; ").append(actions.get(i));
+    }
+    if (stop != null) {
+      out.append("; stops: ").append(stop);
+    }
+    if (syncError != null) {
+      out.append("; fails: ").append(syncError);
+    }
+    if (requeueAfter != null) {
+      // Duration prints as PT10S; the suffix in lower case reads as Go prints it: 10s, 1m30s.
+      String seconds = requeueAfter.toString().substring(2).toLowerCase(Locale.ROOT);
+      out.append("; requeue after ").append(seconds);
+    }
+    for (Anomaly a : anomalies) {
+      out.append("; anomaly: ").append(a);
+    }
+    return out.toString();
   }
 }

@@ -314,6 +314,7 @@ class RevisionsTest {
   private static StatefulSet set(String name, PodTemplate template, int replicas) {
     return StatefulSet.builder()
         .name(name)
+        .namespace("default")
         .uid("uid-" + name)
         .spec(StatefulSetSpec.builder().replicas(replicas).template(template).build())
         .build();

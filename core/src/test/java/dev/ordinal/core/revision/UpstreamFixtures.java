@@ -44,6 +44,7 @@ final class UpstreamFixtures {
   static StatefulSet set134() {
     return StatefulSet.builder()
         .name("test")
+        .namespace("default")
         .uid("ec335e25-1045-4216-8634-50cfbe05f3d6")
         .spec(StatefulSetSpec.builder().replicas(1).template(template134()).build())
         .build();

@@ -304,6 +304,7 @@ class RolloutStatusTest {
       StatefulSetStatus status) {
     return StatefulSet.builder()
         .name("foo")
+        .namespace("default")
         .generation(generation)
         .spec(
             StatefulSetSpec.builder()

@@ -26,7 +26,7 @@ final class Fixtures {
 
   /** Returns a set named "web" with this spec, undefaulted. */
   static StatefulSet set(StatefulSetSpec spec) {
-    return StatefulSet.builder().name("web").spec(spec).build();
+    return StatefulSet.builder().name("web").namespace("default").spec(spec).build();
   }
 
   /** Returns a valid, defaulted set. */

@@ -45,6 +45,7 @@ class ExplorerTest {
     return Defaults.apply(
         StatefulSet.builder()
             .name("web")
+            .namespace("default")
             .uid("uid-web")
             .spec(
                 StatefulSetSpec.builder()

@@ -33,6 +33,7 @@ final class Cluster {
     return Defaults.apply(
         StatefulSet.builder()
             .name("web")
+            .namespace("default")
             .uid("uid-web")
             .spec(
                 StatefulSetSpec.builder()
