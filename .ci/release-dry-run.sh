@@ -16,6 +16,21 @@ gpg --batch --quiet --pinentry-mode loopback --passphrase '' --quick-generate-ke
 m2="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
 ./mvnw -B -ntp -P release deploy -DskipTests -Dordinal.skipPublishing=true \
   -Dmaven.repo.local="$repo" -Dmaven.repo.local.tail="$m2" "$@"
-bundle=$(find target -name '*.zip' | head -1)
-echo "Central bundle $bundle:"
-unzip -Z1 "$bundle" | grep -v '/$' | sort
+# The Central plugin zips a bundle only for a release version (a snapshot goes to the snapshot
+# repository instead); what it would hold is every file signed here, listed and checked below.
+echo "signed for Central:"
+find . -path ./consumer-test -prune -o -path '*/target/*.asc' -print | sed 's#^\./##' | sort
+status=0
+for pom in */target/ordinal-*.pom target/ordinal-parent-*.pom; do
+  [ -f "$pom.asc" ] || { echo "missing signature: $pom" >&2; status=1; }
+done
+for jar in */target/ordinal-*[0-9T].jar; do
+  for part in "$jar" "${jar%.jar}-sources.jar" "${jar%.jar}-javadoc.jar"; do
+    [ -f "$part.asc" ] || { echo "missing: $part.asc" >&2; status=1; }
+  done
+done
+if ls benchmarks/target/*.asc > /dev/null 2>&1; then
+  echo "benchmarks must not be signed or published" >&2
+  status=1
+fi
+exit $status
