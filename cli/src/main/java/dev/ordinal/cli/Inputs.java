@@ -24,6 +24,11 @@ final class Inputs {
 
   private final ManifestReader reader = new ManifestReader();
 
+  /** Returns every object of a string read from {@code source}, such as standard input. */
+  List<Manifest> read(String content, String source) {
+    return reader.read(content, source);
+  }
+
   /** Returns every object of the file; see {@link ManifestReader#read(Path)}. */
   List<Manifest> read(Path file) {
     return reader.read(file);

@@ -81,7 +81,9 @@ public final class Main {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
     String help = cl.getCommandSpec().qualifiedName() + " --help";
-    StringBuilder line = new StringBuilder("error: ").append(e.getMessage());
+    // Picocli starts its messages about option groups with "Error: " already.
+    String message = e.getMessage().replaceFirst("^Error: ", "");
+    StringBuilder line = new StringBuilder("error: ").append(message);
     if (e instanceof UnmatchedArgumentException) {
       var suggestions = ((UnmatchedArgumentException) e).getSuggestions();
       if (!suggestions.isEmpty()) {

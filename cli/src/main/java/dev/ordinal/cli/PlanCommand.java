@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,11 +58,37 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin Debug debug;
 
   @Option(
-      names = "--statefulset",
-      required = true,
-      paramLabel = "FILE",
-      description = "The StatefulSet (other kinds in the file, such as its Service, are ignored).")
-  Path statefulSet;
+      names = "--name",
+      paramLabel = "NAME",
+      description = "The StatefulSet to plan when the input holds several.")
+  @Nullable String name;
+
+  @Option(
+      names = "--strict",
+      description =
+          "Refuse to plan on partial input (exit 2) instead of warning about it on stderr.")
+  boolean strict;
+
+  /** Where the StatefulSet comes from: a whole dump, or the file of the set alone. */
+  static final class Source {
+    @Option(
+        names = {"-f", "--filename"},
+        paramLabel = "FILE",
+        description =
+            "What kubectl get sts,pods,pvc,controllerrevisions -o yaml (or -o json) prints: any"
+                + " mix of those kinds (others, such as Services, are ignored); - reads standard"
+                + " input. May be repeated.")
+    List<String> filenames = new ArrayList<>();
+
+    @Option(
+        names = "--statefulset",
+        paramLabel = "FILE",
+        description = "The StatefulSet (other kinds in the file, such as its Service, are ignored).")
+    @Nullable Path statefulSet;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source = new Source();
 
   @Option(
       names = "--pods",
@@ -118,15 +145,38 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inputs inputs = new Inputs();
-    StatefulSet set = Defaults.apply(inputs.statefulSet(statefulSet));
-    List<ObservedPod> observedPods = inputs.pods(pods);
-    List<ObservedClaim> observedClaims = inputs.claims(claims);
-    List<ControllerRevision> observedRevisions = inputs.revisions(revisions);
+    List<String> filenames = source.filenames;
+    Dump dump = Dump.read(inputs, filenames);
+    StatefulSet set =
+        source.statefulSet != null
+            ? Defaults.apply(inputs.statefulSet(source.statefulSet))
+            : Defaults.apply(dump.statefulSet(name));
+    List<ObservedPod> observedPods = new ArrayList<>(dump.pods(set));
+    observedPods.addAll(inputs.pods(pods));
+    List<ObservedClaim> observedClaims = new ArrayList<>(dump.claims(set));
+    observedClaims.addAll(inputs.claims(claims));
+    List<ControllerRevision> observedRevisions = new ArrayList<>(dump.revisions(set));
+    observedRevisions.addAll(inputs.revisions(revisions));
     Instant time =
         now != null
             ? now
             : latestTime(set, observedPods, observedRevisions)
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    List<String> gaps =
+        PartialInput.gaps(
+            set, observedPods, observedRevisions, now, time, !filenames.isEmpty());
+    // Only a dump claims to be everything the cluster has; the per-kind options give what the
+    // user chose to give, as before.
+    if (filenames.isEmpty()) {
+      gaps = List.of();
+    }
+    if (strict && !gaps.isEmpty()) {
+      throw new InputException(
+          "partial input (--strict): " + gaps.get(0) + (gaps.size() > 1 ? " (and more)" : ""));
+    }
+    for (String gap : gaps) {
+      spec.commandLine().getErr().println("warning: " + gap);
+    }
     ReconcilerOptions options =
         kubernetes.options().withOnDeleteCompletesRollout(onDeleteCompletesRollout);
     ReconcilePlan plan =

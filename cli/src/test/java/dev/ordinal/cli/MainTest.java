@@ -98,7 +98,8 @@ class MainTest {
     assertThat(r.code()).isEqualTo(Exit.BAD_INPUT);
     assertThat(r.err())
         .isEqualTo(
-            "error: Missing required option: '--statefulset=FILE' (see 'ordinal plan --help')\n");
+            "error: Missing required argument (specify one of these): (-f=FILE [-f=FILE]... |"
+                + " --statefulset=FILE) (see 'ordinal plan --help')\n");
   }
 
   @Test
@@ -107,7 +108,7 @@ class MainTest {
 
     assertThat(r.code()).isEqualTo(Exit.BAD_INPUT);
     assertThat(r.err())
-        .startsWith("error: Missing required option")
+        .startsWith("error: Missing required argument")
         .contains("picocli.CommandLine$MissingParameterException");
   }
 
