@@ -16,21 +16,27 @@ package dev.ordinal.core;
  *     newest revision is reused when its template equals the set's once re-encoded, so a template
  *     recorded by an older release (with {@code creationTimestamp: null}) does not roll every pod
  *     (R-REV-4).
+ * @param capitalisedEventVerbs event messages start with the verb capitalised, {@code Create Pod
+ *     web-0 in StatefulSet web successful} (v1.35 on); off gives v1.34's {@code create Pod ...}
+ *     (R-EVENT-1).
  * @since 0.1.0
  */
 public record ReconcilerOptions(
     boolean maxUnavailableRollingUpdate,
     boolean podIndexLabel,
     boolean onDeleteCompletesRollout,
-    boolean semanticRevisionComparison) {
+    boolean semanticRevisionComparison,
+    boolean capitalisedEventVerbs) {
 
   /** Kubernetes v1.35, the default. */
-  public static final ReconcilerOptions V1_35 = new ReconcilerOptions(true, true, false, true);
+  public static final ReconcilerOptions V1_35 = new ReconcilerOptions(true, true, false, true, true);
 
   /**
-   * Kubernetes v1.34: no maxUnavailable (one pod at a time), update scans ignore minReadySeconds.
+   * Kubernetes v1.34: no maxUnavailable (one pod at a time), update scans ignore minReadySeconds,
+   * event messages start with a lower-case verb.
    */
-  public static final ReconcilerOptions V1_34 = new ReconcilerOptions(false, true, false, true);
+  public static final ReconcilerOptions V1_34 =
+      new ReconcilerOptions(false, true, false, true, false);
 
   /** Returns the defaults, {@link #V1_35}. */
   public static ReconcilerOptions defaults() {
@@ -39,24 +45,36 @@ public record ReconcilerOptions(
 
   /** Returns a copy with {@link #maxUnavailableRollingUpdate()} set. */
   public ReconcilerOptions withMaxUnavailableRollingUpdate(boolean on) {
-    return new ReconcilerOptions(on, podIndexLabel, onDeleteCompletesRollout, semanticRevisionComparison);
+    return new ReconcilerOptions(
+        on, podIndexLabel, onDeleteCompletesRollout, semanticRevisionComparison,
+        capitalisedEventVerbs);
   }
 
   /** Returns a copy with {@link #podIndexLabel()} set. */
   public ReconcilerOptions withPodIndexLabel(boolean on) {
     return new ReconcilerOptions(
-        maxUnavailableRollingUpdate, on, onDeleteCompletesRollout, semanticRevisionComparison);
+        maxUnavailableRollingUpdate, on, onDeleteCompletesRollout, semanticRevisionComparison,
+        capitalisedEventVerbs);
   }
 
   /** Returns a copy with {@link #onDeleteCompletesRollout()} set. */
   public ReconcilerOptions withOnDeleteCompletesRollout(boolean on) {
     return new ReconcilerOptions(
-        maxUnavailableRollingUpdate, podIndexLabel, on, semanticRevisionComparison);
+        maxUnavailableRollingUpdate, podIndexLabel, on, semanticRevisionComparison,
+        capitalisedEventVerbs);
   }
 
   /** Returns a copy with {@link #semanticRevisionComparison()} set. */
   public ReconcilerOptions withSemanticRevisionComparison(boolean on) {
     return new ReconcilerOptions(
-        maxUnavailableRollingUpdate, podIndexLabel, onDeleteCompletesRollout, on);
+        maxUnavailableRollingUpdate, podIndexLabel, onDeleteCompletesRollout, on,
+        capitalisedEventVerbs);
+  }
+
+  /** Returns a copy with {@link #capitalisedEventVerbs()} set. */
+  public ReconcilerOptions withCapitalisedEventVerbs(boolean on) {
+    return new ReconcilerOptions(
+        maxUnavailableRollingUpdate, podIndexLabel, onDeleteCompletesRollout,
+        semanticRevisionComparison, on);
   }
 }

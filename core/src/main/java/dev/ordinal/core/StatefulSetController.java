@@ -37,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  *       upstream's does, unless an API call failed first.
  * </ul>
  *
+ * <p>The result carries the events upstream's recorder gets for what actually happened: the
+ * plan's own when every call succeeds, else a {@code Failed<Verb>} warning for each call that
+ * failed in place of its {@code Successful<Verb>} event, and none for calls never made (R-EVENT-1).
+ *
  * <p>It holds no state between syncs; the caller requeues on error or after {@link
  * SyncResult#requeueAfter()}.
  *
@@ -242,7 +246,12 @@ public final class StatefulSetController {
         // the sync returns that error even though every call the plan makes succeeded.
         e = plan.syncError().message();
       }
-      return new SyncResult(plan, applied, e, e == null ? plan.requeueAfter() : null);
+      return new SyncResult(
+          plan,
+          applied,
+          e,
+          e == null ? plan.requeueAfter() : null,
+          Events.ofRun(set, reconciler.options(), plan, applied));
     }
   }
 
