@@ -24,12 +24,14 @@ final class Events {
   private final String namespace;
   private final String setName;
   private final boolean capitalised;
+  private final boolean deleteNotFoundSucceeds;
   private final List<Event> recorded = new ArrayList<>();
 
   Events(StatefulSet set, ReconcilerOptions options) {
     this.namespace = set.namespace();
     this.setName = set.name();
     this.capitalised = options.capitalisedEventVerbs();
+    this.deleteNotFoundSucceeds = options.deleteNotFoundSucceeds();
   }
 
   /** The events recorded so far, in order. */
@@ -210,7 +212,7 @@ final class Events {
           podFailed("update", pod, error);
         }
       } else if (a instanceof Action.DeletePod) {
-        if (o.isOk()) {
+        if (o.isOk() || (o.kind() == Outcome.Kind.NOT_FOUND && deleteNotFoundSucceeds)) {
           podSucceeded("delete", pod);
         } else {
           podFailed("delete", pod, error);

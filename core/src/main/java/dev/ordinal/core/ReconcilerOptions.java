@@ -19,6 +19,9 @@ package dev.ordinal.core;
  * @param capitalisedEventVerbs event messages start with the verb capitalised, {@code Create Pod
  *     web-0 in StatefulSet web successful} (v1.35 on); off gives v1.34's {@code create Pod ...}
  *     (R-EVENT-1).
+ * @param deleteNotFoundSucceeds a pod delete answered with {@code NotFound} succeeds wherever it
+ *     is made, and is recorded as {@code SuccessfulDelete} (v1.36 on); off gives v1.35's {@code
+ *     FailedDelete}, after which only the update paths carry on (R-EVENT-1, R-ORDER-8).
  * @since 0.1.0
  */
 public record ReconcilerOptions(
@@ -26,17 +29,18 @@ public record ReconcilerOptions(
     boolean podIndexLabel,
     boolean onDeleteCompletesRollout,
     boolean semanticRevisionComparison,
-    boolean capitalisedEventVerbs) {
+    boolean capitalisedEventVerbs,
+    boolean deleteNotFoundSucceeds) {
 
   /** Kubernetes v1.35, the default. */
-  public static final ReconcilerOptions V1_35 = new ReconcilerOptions(true, true, false, true, true);
+  public static final ReconcilerOptions V1_35 = new ReconcilerOptions(true, true, false, true, true, false);
 
   /**
    * Kubernetes v1.34: no maxUnavailable (one pod at a time), update scans ignore minReadySeconds,
    * event messages start with a lower-case verb.
    */
   public static final ReconcilerOptions V1_34 =
-      new ReconcilerOptions(false, true, false, true, false);
+      new ReconcilerOptions(false, true, false, true, false, false);
 
   /** Returns the defaults, {@link #V1_35}. */
   public static ReconcilerOptions defaults() {
@@ -47,34 +51,41 @@ public record ReconcilerOptions(
   public ReconcilerOptions withMaxUnavailableRollingUpdate(boolean on) {
     return new ReconcilerOptions(
         on, podIndexLabel, onDeleteCompletesRollout, semanticRevisionComparison,
-        capitalisedEventVerbs);
+        capitalisedEventVerbs, deleteNotFoundSucceeds);
   }
 
   /** Returns a copy with {@link #podIndexLabel()} set. */
   public ReconcilerOptions withPodIndexLabel(boolean on) {
     return new ReconcilerOptions(
         maxUnavailableRollingUpdate, on, onDeleteCompletesRollout, semanticRevisionComparison,
-        capitalisedEventVerbs);
+        capitalisedEventVerbs, deleteNotFoundSucceeds);
   }
 
   /** Returns a copy with {@link #onDeleteCompletesRollout()} set. */
   public ReconcilerOptions withOnDeleteCompletesRollout(boolean on) {
     return new ReconcilerOptions(
         maxUnavailableRollingUpdate, podIndexLabel, on, semanticRevisionComparison,
-        capitalisedEventVerbs);
+        capitalisedEventVerbs, deleteNotFoundSucceeds);
   }
 
   /** Returns a copy with {@link #semanticRevisionComparison()} set. */
   public ReconcilerOptions withSemanticRevisionComparison(boolean on) {
     return new ReconcilerOptions(
         maxUnavailableRollingUpdate, podIndexLabel, onDeleteCompletesRollout, on,
-        capitalisedEventVerbs);
+        capitalisedEventVerbs, deleteNotFoundSucceeds);
   }
 
   /** Returns a copy with {@link #capitalisedEventVerbs()} set. */
   public ReconcilerOptions withCapitalisedEventVerbs(boolean on) {
     return new ReconcilerOptions(
         maxUnavailableRollingUpdate, podIndexLabel, onDeleteCompletesRollout,
-        semanticRevisionComparison, on);
+        semanticRevisionComparison, on, deleteNotFoundSucceeds);
+  }
+
+  /** Returns a copy with {@link #deleteNotFoundSucceeds()} set. */
+  public ReconcilerOptions withDeleteNotFoundSucceeds(boolean on) {
+    return new ReconcilerOptions(
+        maxUnavailableRollingUpdate, podIndexLabel, onDeleteCompletesRollout,
+        semanticRevisionComparison, capitalisedEventVerbs, on);
   }
 }

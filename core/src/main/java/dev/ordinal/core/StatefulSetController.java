@@ -255,12 +255,17 @@ public final class StatefulSetController {
     }
   }
 
-  /** Returns true if upstream treats this outcome as success: NotFound on a pod gone already. */
-  private static boolean sunk(Action a, Outcome outcome) {
+  /**
+   * Returns true if upstream treats this outcome as success: NotFound on a pod gone already, on
+   * the update path, or from 1.36 on any pod delete ({@link
+   * ReconcilerOptions#deleteNotFoundSucceeds()}).
+   */
+  private boolean sunk(Action a, Outcome outcome) {
     return outcome.kind() == Outcome.Kind.NOT_FOUND
         && (a.phase() == Action.Phase.UPDATE
             || a instanceof Action.ReleasePod
-            || a instanceof Action.AdoptPod);
+            || a instanceof Action.AdoptPod
+            || (a instanceof Action.DeletePod && reconciler.options().deleteNotFoundSucceeds()));
   }
 
   /**

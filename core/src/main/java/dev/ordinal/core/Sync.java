@@ -88,6 +88,8 @@ final class Sync {
   private @Nullable PodFactory factory;
   /** Names of pods in the set's namespace that the set does not manage; null while none. */
   private @Nullable Set<String> unmanagedNames;
+  /** Pods this plan deletes; null while none. */
+  private @Nullable Set<String> deletedPods;
   /** Count of status.currentReplicas decremented by rolling-update deletions (R-STATUS-4). */
   private int updateDeletions;
 
@@ -435,7 +437,7 @@ final class Sync {
     if (isFinished(pod)) {
       if (!isTerminating(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.FINISHED));
-        events.podSucceeded("delete", pod.name());
+        deleted(pod.name());
       }
       stopIfOrderedReady(pod.name(), "R-ORDER-1", pod.name() + " is " + pod.phase().wireName()
           + "; it is deleted and created again on a later sync");
@@ -589,7 +591,7 @@ final class Sync {
             }
           }
           actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.SCALE_DOWN));
-          events.podSucceeded("delete", pod.name());
+          deleted(pod.name());
           if (monotonic) {
             stop(pod.name(), "R-ORDER-8", "deleting " + pod.name()
                 + "; OrderedReady scales down one pod at a time, highest ordinal first");
@@ -618,7 +620,7 @@ final class Sync {
       ObservedPod pod = s.replica(i);
       if (s.isOutdated(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.UPDATE));
-        events.podSucceeded("delete", pod.name());
+        deleted(pod.name());
         deleted++;
         updateDeletions++;
       }
@@ -643,7 +645,7 @@ final class Sync {
       ObservedPod pod = s.replica(i);
       if (s.isOutdated(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.UPDATE));
-        events.podSucceeded("delete", pod.name());
+        deleted(pod.name());
         updateDeletions++;
         stop(pod.name(), "R-UPDATE-3", "deleting " + pod.name() + " for the update to "
             + updateRevision.name() + "; one pod at a time, highest ordinal first");
@@ -813,6 +815,24 @@ final class Sync {
   /** Records an action. */
   void add(Action action) {
     actions.add(action);
+  }
+
+  /**
+   * Records the event of a pod delete. A pod this sync already deleted (a finished pod the update
+   * phase deletes again) is gone at the second call: {@code NotFound}, which 1.36 records as a
+   * success and earlier releases as a failure (R-EVENT-1).
+   */
+  private void deleted(String pod) {
+    Set<String> d = deletedPods;
+    if (d == null) {
+      d = new HashSet<>(2);
+      deletedPods = d;
+    }
+    if (d.add(pod) || options.deleteNotFoundSucceeds()) {
+      events.podSucceeded("delete", pod);
+    } else {
+      events.podFailed("delete", pod, "pods \"" + pod + "\" not found");
+    }
   }
 
   /** Records why the sync stops; the first reason wins. */

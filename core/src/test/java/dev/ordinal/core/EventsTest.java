@@ -133,6 +133,33 @@ class EventsTest {
     assertThat(plan.events()).extracting(Event::reason).containsExactly("SuccessfulCreate");
   }
 
+  @Test
+  @Tag("R-EVENT-1")
+  void finishedPodDeletedAgainByTheUpdate_failsWithNotFoundBefore1_36_succeedsFrom1_36() {
+    FakeCluster c = new FakeCluster(Fixtures.burst(newStatefulSet(1)));
+    c.converge(100);
+    c.update(Fixtures.withImage(c.set(), "nginx-new"));
+    c.phase("foo-0", dev.ordinal.api.PodPhase.SUCCEEDED);
+    dev.ordinal.api.Observation obs = c.observe();
+
+    // 1.35 and 1.36 by default: the one-pod-at-a-time update, which deletes the finished pod again.
+    ReconcilerOptions oneAtATime = ReconcilerOptions.V1_35.withMaxUnavailableRollingUpdate(false);
+    ReconcilePlan v135 = new StatefulSetReconciler(oneAtATime).plan(obs);
+    ReconcilePlan v136 =
+        new StatefulSetReconciler(oneAtATime.withDeleteNotFoundSucceeds(true)).plan(obs);
+
+    assertThat(v135.actionsOf(dev.ordinal.api.plan.Action.DeletePod.class)).hasSize(2);
+    assertThat(lines(v135))
+        .containsExactly(
+            "Normal SuccessfulDelete Delete Pod foo-0 in StatefulSet foo successful",
+            "Warning FailedDelete Delete Pod foo-0 in StatefulSet foo failed error: pods"
+                + " \"foo-0\" not found");
+    assertThat(lines(v136))
+        .containsExactly(
+            "Normal SuccessfulDelete Delete Pod foo-0 in StatefulSet foo successful",
+            "Normal SuccessfulDelete Delete Pod foo-0 in StatefulSet foo successful");
+  }
+
   private static ReconcilePlan plan(
       ReconcilerOptions options, StatefulSet set, ObservedClaim... claims) {
     return new StatefulSetReconciler(options)
