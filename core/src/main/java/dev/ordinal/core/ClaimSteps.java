@@ -25,6 +25,8 @@ final class ClaimSteps {
   private final List<VolumeClaimTemplate> templates;
   /** Claims whose owner references this plan already rewrote: the cache still shows them old. */
   private @Nullable Set<String> fixedClaims;
+  /** Claims this plan creates; null while none. */
+  private @Nullable Set<String> created;
 
   ClaimSteps(Sync sync, Observation obs) {
     this.sync = sync;
@@ -67,7 +69,25 @@ final class ClaimSteps {
             new Action.CreateClaim(
                 sync.factory().claim(templates.get(t), pod.ordinal()), pod.name());
         sync.add(create);
-        sync.events().claimCreated(create.claim().name(), pod.name());
+        String name = create.claim().name();
+        if (created == null) {
+          created = new HashSet<>();
+        }
+        if (created.add(name)) {
+          sync.events().claimCreated(name, pod.name());
+        } else {
+          // Created earlier in this sync: upstream's cache does not show it yet, so it creates the
+          // claim again and the API server answers AlreadyExists, which fails the step unrecorded.
+          String error =
+              "failed to create PVC " + name + ": persistentvolumeclaims \"" + name
+                  + "\" already exists";
+          sync.fail(pod.name(), name, "R-PVC-3", "claim " + name + " was created earlier in this"
+              + " sync; creating it again for " + pod.name() + " fails with AlreadyExists", error);
+          if (errors == null) {
+            errors = new ArrayList<>(1);
+          }
+          errors.add(error);
+        }
       } else if (claim.deletionTimestamp() != null) {
         String error = "pvc " + claim.name() + " is being deleted";
         sync.fail(pod.name(), claim.name(), "R-PVC-3", "pvc " + claim.name() + " is being deleted; "
