@@ -208,11 +208,15 @@ public final class CallDiff {
     String because = callsDiffer ? " (the calls differ too)" : "";
     List<String> theirs = new ArrayList<>();
     for (OracleResponse.Event e : oracle.events()) {
-      theirs.add(e.type() + " " + e.reason() + ": " + e.message());
+      theirs.add(sortAggregate(e.type() + " " + e.reason() + ": " + e.message()));
     }
     // One pod's claims are created in Go map order: their events, like their calls, as a set.
     theirs = sortClaimEventRuns(theirs);
-    List<String> ours = sortClaimEventRuns(ordinal.events());
+    List<String> ours = new ArrayList<>();
+    for (String e : ordinal.events()) {
+      ours.add(sortAggregate(e));
+    }
+    ours = sortClaimEventRuns(ours);
     if (!theirs.equals(ours)) {
       List<String> left = new ArrayList<>(theirs);
       boolean onlyOrder = true;
@@ -316,6 +320,22 @@ public final class CallDiff {
       i = Math.max(j, i + 1);
     }
     return out;
+  }
+
+  /**
+   * Returns an event with an aggregated error ({@code failed error: [a, b]}) sorted: upstream
+   * builds one pod's claims from a Go map, so the order of their errors varies from run to run.
+   */
+  private static String sortAggregate(String event) {
+    int at = event.indexOf("failed error: [");
+    if (at < 0 || !event.endsWith("]")) {
+      return event;
+    }
+    int open = at + "failed error: ".length();
+    List<String> parts =
+        new ArrayList<>(List.of(event.substring(open + 1, event.length() - 1).split(", ")));
+    java.util.Collections.sort(parts);
+    return event.substring(0, open) + "[" + String.join(", ", parts) + "]";
   }
 
   /** Returns an event's class: its type and reason, {@code Normal SuccessfulCreate}. */
