@@ -58,6 +58,9 @@ class PlanCommandTest {
             4. write status: replicas=0 ready=0 current=0 updated=0 available=0\
              currentRevision=web-7c8fc9b8d5 updateRevision=web-7c8fc9b8d5 observedGeneration=1\
              collisionCount=0
+            events:
+              Normal SuccessfulCreate: Create Claim www-web-0 Pod web-0 in StatefulSet web success
+              Normal SuccessfulCreate: Create Pod web-0 in StatefulSet web successful
             stops: created web-0; OrderedReady creates one pod per sync and waits for it to be\
              Running and Ready (R-ORDER-2)
             """);
@@ -117,6 +120,9 @@ class PlanCommandTest {
             4. write status: replicas=3 ready=3 current=1 updated=0 available=3\
              currentRevision=web-7c8fc9b8d5 updateRevision=web-7d568b457d observedGeneration=1\
              collisionCount=0
+            events:
+              Normal SuccessfulDelete: Delete Pod web-2 in StatefulSet web successful
+              Normal SuccessfulDelete: Delete Pod web-1 in StatefulSet web successful
             stops: deleting 2 pod(s) for the update to web-7d568b457d (maxUnavailable 2, 0\
              unavailable) (R-UPDATE-5)
             """);
@@ -134,6 +140,8 @@ class PlanCommandTest {
             3. write status: replicas=3 ready=3 current=2 updated=0 available=3\
              currentRevision=web-7c8fc9b8d5 updateRevision=web-7d568b457d observedGeneration=1\
              collisionCount=0
+            events:
+              Normal SuccessfulDelete: delete Pod web-2 in StatefulSet web successful
             stops: deleting web-2 for the update to web-7d568b457d; one pod at a time, highest\
              ordinal first (R-UPDATE-3)
             """);
@@ -270,6 +278,16 @@ class PlanCommandTest {
         .endsWith(
             "stops: web-1 is Failed; it is deleted and created again on a later sync"
                 + " (R-ORDER-1)\n");
+  }
+
+  @Test
+  @Tag("R-EVENT-1")
+  void events_areListedAfterTheActions_asKubectlDescribeShowsThem() {
+    assertThat(plan("failedPod"))
+        .contains(
+            "\nevents:\n  Normal SuccessfulDelete: Delete Pod web-1 in StatefulSet web"
+                + " successful\nstops: ");
+    assertThat(plan("converged")).doesNotContain("events:");
   }
 
   @Test

@@ -114,6 +114,9 @@ class PlanDumpTest {
             status unchanged: replicas=0 ready=0 current=0 updated=0 available=0\
              currentRevision=db-84bdbdc577 updateRevision=db-84bdbdc577 observedGeneration=1\
              collisionCount=0
+            events:
+              Normal SuccessfulCreate: Create Claim www-db-0 Pod db-0 in StatefulSet db success
+              Normal SuccessfulCreate: Create Pod db-0 in StatefulSet db successful
             stops: created db-0; OrderedReady creates one pod per sync and waits for it to be\
              Running and Ready (R-ORDER-2)
             """);
@@ -157,6 +160,9 @@ class PlanDumpTest {
             3. write status: replicas=0 ready=0 current=0 updated=0 available=0\
              currentRevision=web-847b47bbbc updateRevision=web-847b47bbbc observedGeneration=1\
              collisionCount=0
+            events:
+              Normal SuccessfulCreate: Create Claim www-web-0 Pod web-0 in StatefulSet web success
+              Normal SuccessfulCreate: Create Pod web-0 in StatefulSet web successful
             stops: created web-0; OrderedReady creates one pod per sync and waits for it to be\
              Running and Ready (R-ORDER-2)
             """);

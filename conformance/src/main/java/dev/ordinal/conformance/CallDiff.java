@@ -194,21 +194,52 @@ public final class CallDiff {
               "the oracle " + c.describe() + " (call #" + (y + 1) + "), Ordinal does not"));
     }
 
-    // Events: Ordinal's plans do not carry them yet; each one the oracle records is reported.
+    // Events, one by one in order; one only on one side is classed by its type and reason, and
+    // marked when the calls differ too: an event follows from its call, so a call one side
+    // misses brings its event along.
+    // A sync that fails on one side only stops its calls at another place.
+    // A create of a name the request holds fails upstream with AlreadyExists, and records nothing.
+    boolean callsDiffer =
+        !out.isEmpty()
+            || ordinal.failed() != oracle.retry()
+            || mine.stream()
+                .anyMatch(
+                    c -> c.verb().equals("create") && existing.contains(c.resource() + "/" + c.name()));
+    String because = callsDiffer ? " (the calls differ too)" : "";
     List<String> theirs = new ArrayList<>();
     for (OracleResponse.Event e : oracle.events()) {
-      theirs.add(e.type() + " " + e.reason() + ": " + e.message());
+      theirs.add(sortAggregate(e.type() + " " + e.reason() + ": " + e.message()));
     }
-    if (!theirs.equals(ordinal.events())) {
+    // One pod's claims are created in Go map order: their events, like their calls, as a set.
+    theirs = sortClaimEventRuns(theirs);
+    List<String> ours = new ArrayList<>();
+    for (String e : ordinal.events()) {
+      ours.add(sortAggregate(e));
+    }
+    ours = sortClaimEventRuns(ours);
+    if (!theirs.equals(ours)) {
       List<String> left = new ArrayList<>(theirs);
-      for (String e : ordinal.events()) {
+      boolean onlyOrder = true;
+      for (String e : ours) {
         if (!left.remove(e)) {
-          out.add(new Difference("event extra", "Ordinal records " + e));
+          onlyOrder = false;
+          out.add(
+              new Difference(
+                  "event only in Ordinal: " + eventClass(e) + because, "Ordinal records " + e));
         }
       }
       for (String e : left) {
+        onlyOrder = false;
         out.add(
-            new Difference("event " + e.substring(0, e.indexOf(':')), "the oracle records " + e));
+            new Difference(
+                "event only in the oracle: " + eventClass(e) + because,
+                "the oracle records " + e));
+      }
+      if (onlyOrder) {
+        out.add(
+            new Difference(
+                "event order" + because,
+                "Ordinal records " + ours + ", the oracle " + theirs));
       }
     }
 
@@ -269,6 +300,47 @@ public final class CallDiff {
       i = Math.max(j, i + 1);
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern CLAIM_CREATED =
+      java.util.regex.Pattern.compile("Normal SuccessfulCreate: [Cc]reate Claim .*");
+
+  /** Returns the events with each run of claim-created events sorted. */
+  private static List<String> sortClaimEventRuns(List<String> events) {
+    List<String> out = new ArrayList<>(events);
+    int i = 0;
+    while (i < out.size()) {
+      int j = i;
+      while (j < out.size() && CLAIM_CREATED.matcher(out.get(j)).matches()) {
+        j++;
+      }
+      if (j > i + 1) {
+        java.util.Collections.sort(out.subList(i, j));
+      }
+      i = Math.max(j, i + 1);
+    }
+    return out;
+  }
+
+  /**
+   * Returns an event with an aggregated error ({@code failed error: [a, b]}) sorted: upstream
+   * builds one pod's claims from a Go map, so the order of their errors varies from run to run.
+   */
+  private static String sortAggregate(String event) {
+    int at = event.indexOf("failed error: [");
+    if (at < 0 || !event.endsWith("]")) {
+      return event;
+    }
+    int open = at + "failed error: ".length();
+    List<String> parts =
+        new ArrayList<>(List.of(event.substring(open + 1, event.length() - 1).split(", ")));
+    java.util.Collections.sort(parts);
+    return event.substring(0, open) + "[" + String.join(", ", parts) + "]";
+  }
+
+  /** Returns an event's class: its type and reason, {@code Normal SuccessfulCreate}. */
+  private static String eventClass(String event) {
+    return event.substring(0, event.indexOf(':'));
   }
 
   private static String key(String verb, String resource, String sub, String name) {

@@ -79,7 +79,11 @@ public final class Conformance implements AutoCloseable {
     try {
       ReconcilePlan plan = reconciler.plan(observation);
       List<ApiCall> calls = ApiCalls.of(plan, objects.observed());
-      ordinal = new CallDiff.Ordinal(calls, plan.requeueAfter(), plan.fails(), List.of());
+      List<String> events =
+          plan.events().stream()
+              .map(e -> e.type().wireName() + " " + e.reason() + ": " + e.message())
+              .toList();
+      ordinal = new CallDiff.Ordinal(calls, plan.requeueAfter(), plan.fails(), events);
     } catch (RuntimeException e) {
       CallDiff.Difference d =
           new CallDiff.Difference(

@@ -27,12 +27,41 @@ public final class KnownDifferences {
   public static final List<Entry> ENTRIES =
       List.of(
           new Entry(
-              "events",
-              Pattern.compile("event .*"),
-              "the oracle records Normal SuccessfulCreate: create Pod web-0 in StatefulSet web"
-                  + " successful; Ordinal's plan records none",
-              "ReconcilePlan has no events: the plan does not model the recorder",
-              "#9 (events in plans)"),
+              "events-of-differing-calls",
+              Pattern.compile("event .* \\(the calls differ too\\)"),
+              "random seed 1 on 1.35: the oracle records Normal SuccessfulUpdate: Update Pod a-2"
+                  + " in StatefulSet a successful, after the pod update Ordinal does not plan"
+                  + " (claim-owner-updates); seed 84 on 1.35: the oracle's second delete of a pod"
+                  + " is a Warning FailedDelete (update-deletions)",
+              "events are compared one by one and match wherever the calls match; an event"
+                  + " that differs in an observation whose calls differ too follows from that"
+                  + " call difference, which has its own entry below",
+              "#9 (goes with the entries of the calls)"),
+          new Entry(
+              "event-repaired-pod-claims",
+              Pattern.compile("event only in (Ordinal|the oracle): Warning FailedUpdate"),
+              "random seed 1494 (all four releases): pod db-00, Pending and terminating, holds"
+                  + " ordinal 0 without its claim; the oracle records 'Update Pod db-0 ... failed"
+                  + " error: failed to create PVC data-db-0: ... already exists', Ordinal 'Update"
+                  + " Pod db-0 ... failed error: pods \"db-0\" not found'",
+              "upstream creates the claim for the Pending pod, then again while it repairs the"
+                  + " pod's identity (its cache does not show the first create) and stops at the"
+                  + " AlreadyExists; Ordinal plans the same two creates but reaches the rename."
+                  + " 1 observation in 2,000 per release; not analysed further",
+              "#9 (R-ID-3 with R-PVC-6)"),
+          new Entry(
+              "events-rare",
+              Pattern.compile(
+                  "event only in Ordinal: Normal SuccessfulDelete|event only in the oracle:"
+                      + " Warning (FailedDelete|ConflictingController)"),
+              "random seed 3996 on 1.34 and 1.35: the oracle's delete of a-0 answers NotFound"
+                  + " (Warning FailedDelete), Ordinal records SuccessfulDelete with the same calls;"
+                  + " seed 9865 (all four): the oracle warns ConflictingController for data-db-0,"
+                  + " Ordinal does not",
+              "1 observation in 10,000 per class and release, found at the end of issue #9's"
+                  + " work; not analysed yet (likely a pod deleted twice under another name, and a"
+                  + " claim reference the conflict test reads otherwise)",
+              "#9"),
           new Entry(
               "collision-probe",
               Pattern.compile(

@@ -17,11 +17,16 @@ import java.util.Map;
 public enum Release {
   V1_34("1.34", ReconcilerOptions.V1_34),
   V1_35("1.35", ReconcilerOptions.V1_35.withMaxUnavailableRollingUpdate(false)),
-  V1_36("1.36", ReconcilerOptions.V1_35.withMaxUnavailableRollingUpdate(false)),
+  V1_36(
+      "1.36",
+      ReconcilerOptions.V1_35
+          .withMaxUnavailableRollingUpdate(false)
+          .withDeleteNotFoundSucceeds(true)),
   V1_37(
       "1.37",
       ReconcilerOptions.V1_35
           .withMaxUnavailableRollingUpdate(true)
+          .withDeleteNotFoundSucceeds(true)
           .withOnDeleteCompletesRollout(true));
 
   private final String version;

@@ -166,8 +166,41 @@ class CallDiffTest {
     assertThat(r.differences())
         .extracting(CallDiff.Difference::kind)
         .containsExactly(
-            "event Normal SuccessfulCreate", "requeue delay", "sync fails only in the oracle");
+            "event only in the oracle: Normal SuccessfulCreate (the calls differ too)",
+            "requeue delay",
+            "sync fails only in the oracle");
     assertThat(r.differences().get(2).detail()).contains("\"boom\"");
+  }
+
+  @Test
+  void events_areComparedOneByOneInOrder() {
+    String a = "Normal SuccessfulCreate: Create Claim www-web-0 Pod web-0 in StatefulSet web success";
+    String b = "Normal SuccessfulCreate: Create Pod web-0 in StatefulSet web successful";
+    OracleResponse.Event ea =
+        new OracleResponse.Event(
+            "Normal", "SuccessfulCreate", "Create Claim www-web-0 Pod web-0 in StatefulSet web success");
+    OracleResponse.Event eb =
+        new OracleResponse.Event(
+            "Normal", "SuccessfulCreate", "Create Pod web-0 in StatefulSet web successful");
+
+    CallDiff.Result same =
+        CallDiff.compare(
+            new CallDiff.Ordinal(List.of(), null, false, List.of(a, b)),
+            response(List.of(), List.of(ea, eb), null, false));
+    CallDiff.Result swapped =
+        CallDiff.compare(
+            new CallDiff.Ordinal(List.of(), null, false, List.of(b, a)),
+            response(List.of(), List.of(ea, eb), null, false));
+    CallDiff.Result extra =
+        CallDiff.compare(
+            new CallDiff.Ordinal(List.of(), null, false, List.of(a, b, "Warning FailedDelete: x")),
+            response(List.of(), List.of(ea, eb), null, false));
+
+    assertThat(same.same()).isTrue();
+    assertThat(swapped.differences()).extracting(CallDiff.Difference::kind).containsExactly("event order");
+    assertThat(extra.differences())
+        .extracting(CallDiff.Difference::kind)
+        .containsExactly("event only in Ordinal: Warning FailedDelete");
   }
 
   @Test

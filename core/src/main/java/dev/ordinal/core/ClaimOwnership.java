@@ -168,11 +168,13 @@ final class ClaimOwnership {
   }
 
   /**
-   * Returns true if the claim has a controller reference that is neither our set nor our pod and
-   * the policy manages references: upstream raises ConflictingController only then, as under
-   * Retain/Retain any controller is acceptable (hasUnexpectedController).
+   * Returns true if the claim has a controller reference that is neither our set nor our pod, or
+   * a reference by our set's or pod's name with another uid (objects of those names that are
+   * gone), and the policy manages references: upstream raises ConflictingController only then, as
+   * under Retain/Retain any controller is acceptable (hasUnexpectedController).
    */
-  static boolean hasForeignController(ObservedClaim claim, StatefulSet set, String podName) {
+  static boolean hasForeignController(
+      ObservedClaim claim, StatefulSet set, String podName, String podUid) {
     ClaimRetentionPolicy policy = set.spec().effectiveRetentionPolicy();
     if (policy.effectiveWhenScaled() == RetentionPolicyType.RETAIN
         && policy.effectiveWhenDeleted() == RetentionPolicyType.RETAIN) {
@@ -181,9 +183,15 @@ final class ClaimOwnership {
     List<OwnerReference> refs = claim.ownerReferences();
     for (int i = 0; i < refs.size(); i++) {
       OwnerReference r = refs.get(i);
-      if (r.controller()
-          && !r.refersTo(OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name())
-          && !r.refersTo(POD_API_VERSION, OwnerReference.POD, podName)) {
+      if (r.refersTo(OwnerReference.APPS_V1, OwnerReference.STATEFUL_SET, set.name())) {
+        if (!r.uid().equals(set.uid())) {
+          return true;
+        }
+      } else if (r.refersTo(POD_API_VERSION, OwnerReference.POD, podName)) {
+        if (!r.uid().equals(podUid)) {
+          return true;
+        }
+      } else if (r.controller()) {
         return true;
       }
     }

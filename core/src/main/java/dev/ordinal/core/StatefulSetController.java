@@ -37,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  *       upstream's does, unless an API call failed first.
  * </ul>
  *
+ * <p>The result carries the events upstream's recorder gets for what actually happened: the
+ * plan's own when every call succeeds, else a {@code Failed<Verb>} warning for each call that
+ * failed in place of its {@code Successful<Verb>} event, and none for calls never made (R-EVENT-1).
+ *
  * <p>It holds no state between syncs; the caller requeues on error or after {@link
  * SyncResult#requeueAfter()}.
  *
@@ -242,16 +246,26 @@ public final class StatefulSetController {
         // the sync returns that error even though every call the plan makes succeeded.
         e = plan.syncError().message();
       }
-      return new SyncResult(plan, applied, e, e == null ? plan.requeueAfter() : null);
+      return new SyncResult(
+          plan,
+          applied,
+          e,
+          e == null ? plan.requeueAfter() : null,
+          Events.ofRun(set, reconciler.options(), plan, applied));
     }
   }
 
-  /** Returns true if upstream treats this outcome as success: NotFound on a pod gone already. */
-  private static boolean sunk(Action a, Outcome outcome) {
+  /**
+   * Returns true if upstream treats this outcome as success: NotFound on a pod gone already, on
+   * the update path, or from 1.36 on any pod delete ({@link
+   * ReconcilerOptions#deleteNotFoundSucceeds()}).
+   */
+  private boolean sunk(Action a, Outcome outcome) {
     return outcome.kind() == Outcome.Kind.NOT_FOUND
         && (a.phase() == Action.Phase.UPDATE
             || a instanceof Action.ReleasePod
-            || a instanceof Action.AdoptPod);
+            || a instanceof Action.AdoptPod
+            || (a instanceof Action.DeletePod && reconciler.options().deleteNotFoundSucceeds()));
   }
 
   /**

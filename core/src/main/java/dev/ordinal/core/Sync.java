@@ -82,10 +82,14 @@ final class Sync {
   private @Nullable Slots slots;
   private @Nullable StatusTally tally;
   private final ClaimSteps claims;
+  /** The events the sync records, as upstream's pod control would (R-EVENT-1). */
+  private final Events events;
   /** Built when the sync first needs a pod or claim. */
   private @Nullable PodFactory factory;
   /** Names of pods in the set's namespace that the set does not manage; null while none. */
   private @Nullable Set<String> unmanagedNames;
+  /** Pods this plan deletes; null while none. */
+  private @Nullable Set<String> deletedPods;
   /** Count of status.currentReplicas decremented by rolling-update deletions (R-STATUS-4). */
   private int updateDeletions;
 
@@ -114,6 +118,12 @@ final class Sync {
     RollingUpdate ru = spec.updateStrategy().rollingUpdate();
     this.updateMin = ru == null ? 0 : ru.effectivePartition();
     this.claims = new ClaimSteps(this, obs);
+    this.events = new Events(set, options);
+  }
+
+  /** The events of this sync: its steps record into it. */
+  Events events() {
+    return events;
   }
 
   ReconcilePlan run() {
@@ -427,6 +437,7 @@ final class Sync {
     if (isFinished(pod)) {
       if (!isTerminating(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.FINISHED));
+        deleted(pod.name());
       }
       stopIfOrderedReady(pod.name(), "R-ORDER-1", pod.name() + " is " + pod.phase().wireName()
           + "; it is deleted and created again on a later sync");
@@ -436,7 +447,7 @@ final class Sync {
       if (claims.isStale(pod)) {
         return true;
       }
-      if (claims.create(pod)) {
+      if (claims.create(pod, "create")) {
         return true;
       }
       if (!pod.hasCanonicalName()) {
@@ -459,6 +470,7 @@ final class Sync {
         return true;
       }
       claims.fixOwners(pod, false);
+      events.podSucceeded("create", pod.name());
       if (monotonic) {
         stop(pod.name(), "R-ORDER-2", "created " + pod.name()
             + "; OrderedReady creates one pod per sync and waits for it to be Running and Ready");
@@ -466,7 +478,8 @@ final class Sync {
       }
     }
     if (isPending(pod)) {
-      if (claims.create(pod)) {
+      // createMissingPersistentVolumeClaims records no pod event when a claim fails.
+      if (claims.create(pod, null)) {
         return true;
       }
       claims.fixOwners(pod, false);
@@ -501,7 +514,7 @@ final class Sync {
    * name is not {@code <set>-<ordinal>} cannot be renamed: the update fails.
    */
   private boolean updatePod(ObservedPod pod, boolean identity, boolean storage) {
-    if (!storage && claims.create(pod)) {
+    if (!storage && claims.create(pod, "update")) {
       return true;
     }
     boolean claimsFixed = !claims.matchPolicy(pod, false);
@@ -511,6 +524,8 @@ final class Sync {
     if (!identity && !pod.hasCanonicalName()) {
       // The update would rename the pod: the API server rejects it, after the claims are done.
       String canonical = set.name() + "-" + pod.ordinal();
+      // The update was attempted on the renamed copy: the warning names the new name.
+      events.podFailed("update", canonical, "pods \"" + canonical + "\" not found");
       fail(pod.name(), pod.name(), "R-ID-3", pod.name() + " does not have the identity of ordinal "
           + pod.ordinal() + "; renaming it in place fails at the API server",
           "pods \"" + canonical + "\" not found");
@@ -529,6 +544,7 @@ final class Sync {
                   ? pod.labels()
                   : factory().identityLabels(pod.labels(), pod.name(), pod.ordinal()),
               factory().claimVolumes(pod.ordinal())));
+      events.podSucceeded("update", pod.name());
     }
     return false;
   }
@@ -575,6 +591,7 @@ final class Sync {
             }
           }
           actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.SCALE_DOWN));
+          deleted(pod.name());
           if (monotonic) {
             stop(pod.name(), "R-ORDER-8", "deleting " + pod.name()
                 + "; OrderedReady scales down one pod at a time, highest ordinal first");
@@ -603,6 +620,7 @@ final class Sync {
       ObservedPod pod = s.replica(i);
       if (s.isOutdated(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.UPDATE));
+        deleted(pod.name());
         deleted++;
         updateDeletions++;
       }
@@ -627,6 +645,7 @@ final class Sync {
       ObservedPod pod = s.replica(i);
       if (s.isOutdated(pod)) {
         actions.add(new Action.DeletePod(pod.name(), pod.uid(), DeleteReason.UPDATE));
+        deleted(pod.name());
         updateDeletions++;
         stop(pod.name(), "R-UPDATE-3", "deleting " + pod.name() + " for the update to "
             + updateRevision.name() + "; one pod at a time, highest ordinal first");
@@ -713,7 +732,8 @@ final class Sync {
         error,
         status == null || error != null ? null : requeueAfter(status),
         anomalies == null ? List.of() : anomalies,
-        batches == null ? List.of() : batches);
+        batches == null ? List.of() : batches,
+        events.recorded());
   }
 
   /**
@@ -795,6 +815,24 @@ final class Sync {
   /** Records an action. */
   void add(Action action) {
     actions.add(action);
+  }
+
+  /**
+   * Records the event of a pod delete. A pod this sync already deleted (a finished pod the update
+   * phase deletes again) is gone at the second call: {@code NotFound}, which 1.36 records as a
+   * success and earlier releases as a failure (R-EVENT-1).
+   */
+  private void deleted(String pod) {
+    Set<String> d = deletedPods;
+    if (d == null) {
+      d = new HashSet<>(2);
+      deletedPods = d;
+    }
+    if (d.add(pod) || options.deleteNotFoundSucceeds()) {
+      events.podSucceeded("delete", pod);
+    } else {
+      events.podFailed("delete", pod, "pods \"" + pod + "\" not found");
+    }
   }
 
   /** Records why the sync stops; the first reason wins. */

@@ -3,6 +3,7 @@ package dev.ordinal.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.ordinal.api.plan.Action;
+import dev.ordinal.api.plan.Event;
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.api.port.Outcome;
 import java.time.Duration;
@@ -17,13 +18,25 @@ import org.jspecify.annotations.Nullable;
  * @param applied the actions applied, in order, with their outcomes
  * @param error the sync's error, or null if it succeeded; a failed sync is retried with backoff
  * @param requeueAfter when to sync again regardless of events, or null
+ * @param events the events upstream's recorder gets for what the sync did, in order: the plan's
+ *     own when every call succeeded, else those of the calls' outcomes (R-EVENT-1)
  * @since 0.1.0
  */
 public record SyncResult(
     @Nullable ReconcilePlan plan,
     List<Applied> applied,
     @Nullable String error,
-    @Nullable Duration requeueAfter) {
+    @Nullable Duration requeueAfter,
+    List<Event> events) {
+
+  /** Returns a result without events. */
+  public SyncResult(
+      @Nullable ReconcilePlan plan,
+      List<Applied> applied,
+      @Nullable String error,
+      @Nullable Duration requeueAfter) {
+    this(plan, applied, error, requeueAfter, List.of());
+  }
 
   /** One action and what became of it. */
   public record Applied(Action action, Outcome outcome) {
@@ -35,6 +48,7 @@ public record SyncResult(
 
   public SyncResult {
     applied = List.copyOf(applied);
+    events = List.copyOf(events);
   }
 
   /** Returns true if the sync returned no error. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesTest {
 
   @Test
-  void useIt() {
+  void readmeUseItExample_plansAsShown() {
     List<ObservedPod> observedPods = List.of();
     List<ObservedClaim> observedClaims = List.of();
     List<ControllerRevision> observedRevisions = List.of();

@@ -20,6 +20,7 @@ import dev.ordinal.api.RetentionPolicyType;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.VolumeClaimTemplate;
 import dev.ordinal.api.plan.Action;
+import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.api.port.ClusterPort;
 import dev.ordinal.api.port.Outcome;
 import dev.ordinal.core.revision.Revisions;
@@ -424,6 +425,82 @@ class StatefulSetControllerTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  // --- R-EVENT-1: the events of what happened ---
+
+  @Test
+  @Tag("R-EVENT-1")
+  void events_ofARunWhoseCallsSucceed_areThePlans() {
+    FakeCluster c = new FakeCluster(newStatefulSet(3));
+    ReconcilePlan plan = c.plan();
+    FaultyPort port = new FaultyPort(c);
+
+    SyncResult result = sync(port);
+
+    assertThat(result.events()).isEqualTo(plan.events()).hasSize(2);
+  }
+
+  @Test
+  @Tag("R-EVENT-1")
+  void events_aFailedPodCreate_isAWarningWithTheError() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(3)));
+    port.fail(Action.CreatePod.class, 1, Outcome.failed("sync error"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.events())
+        .extracting(e -> e.type().wireName() + " " + e.reason() + ": " + e.message())
+        .containsExactly(
+            "Normal SuccessfulCreate: Create Claim datadir-foo-0 Pod foo-0 in StatefulSet foo"
+                + " success",
+            "Warning FailedCreate: Create Pod foo-0 in StatefulSet foo failed error: sync error");
+  }
+
+  @Test
+  @Tag("R-EVENT-1")
+  void events_aFailedClaimCreate_warnsOfTheClaimAndOfThePod() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(1)));
+    port.fail(Action.CreateClaim.class, 1, Outcome.failed("quota exceeded"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.events())
+        .extracting(e -> e.type().wireName() + " " + e.reason() + ": " + e.message())
+        .containsExactly(
+            "Warning FailedCreate: Create Claim datadir-foo-0 for Pod foo-0 in StatefulSet foo"
+                + " failed error: quota exceeded",
+            "Warning FailedCreate: Create Pod foo-0 in StatefulSet foo failed error: failed to"
+                + " create PVC datadir-foo-0: quota exceeded");
+  }
+
+  @Test
+  @Tag("R-EVENT-1")
+  void events_alreadyExistsOnAPodCreate_isNotRecorded() {
+    FaultyPort port = new FaultyPort(new FakeCluster(newStatefulSet(1)));
+    port.fail(Action.CreatePod.class, 1, Outcome.alreadyExists("pods \"foo-0\" already exists"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.events()).extracting(e -> e.reason()).containsExactly("SuccessfulCreate");
+    assertThat(result.events().get(0).message()).contains("Claim datadir-foo-0");
+  }
+
+  @Test
+  @Tag("R-EVENT-1")
+  void events_aFailedUpdateDeletion_isAWarning_andTheStepsNeverRunAreNotRecorded() {
+    FakeCluster c = converged(withRollingUpdate(newStatefulSet(3), 0, IntOrString.of(2)));
+    c.update(withImage(c.set(), "nginx-new"));
+    FaultyPort port = new FaultyPort(c);
+    port.fail(Action.DeletePod.class, 1, Outcome.failed("API server failed"));
+
+    SyncResult result = sync(port);
+
+    assertThat(result.events())
+        .extracting(e -> e.type().wireName() + " " + e.reason() + ": " + e.message())
+        .containsExactly(
+            "Warning FailedDelete: Delete Pod foo-2 in StatefulSet foo failed error: API server"
+                + " failed");
+  }
 
   private static SyncResult sync(FaultyPort port) {
     return new StatefulSetController(port).sync("default", "foo");

@@ -24,7 +24,7 @@ class ReadmeExamplesTest {
   private static final Path DIR = Path.of("src/test/resources/readme");
 
   @Test
-  void readingManifests() {
+  void readmeManifestsExample_mapsThePods() {
     Path webYaml = DIR.resolve("web.yaml");
     Path podsYaml = DIR.resolve("pods.yaml");
     Path revisionsYaml = DIR.resolve("revisions.yaml");

@@ -5,6 +5,7 @@ import dev.ordinal.api.Observation;
 import dev.ordinal.api.OwnerReference;
 import dev.ordinal.api.StatefulSet;
 import dev.ordinal.api.plan.Action;
+import dev.ordinal.api.plan.Event;
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.core.StatefulSetController;
 import dev.ordinal.core.StatefulSetReconciler;
@@ -134,6 +135,19 @@ final class ControllerLoop {
       syncing = false;
     }
     lastResults.put(key, result);
+    // The simulation keeps no Event objects: what the recorder got goes to the log, as the
+    // "Events:" of kubectl describe would show it.
+    for (Event e : result.events()) {
+      sim.log.add(
+          "event statefulset/"
+              + key.substring(slash + 1)
+              + " "
+              + e.type().wireName()
+              + " "
+              + e.reason()
+              + ": "
+              + e.message());
+    }
     if (result.ok()) {
       limiter.forget(key);
       if (result.requeueAfter() != null) {

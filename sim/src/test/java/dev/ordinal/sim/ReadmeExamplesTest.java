@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesTest {
 
   @Test
-  void simulator() {
+  void readmeSimulatorExample_settlesTheCluster() {
     StatefulSet web =
         StatefulSet.builder()
             .name("web")

@@ -57,7 +57,7 @@ class ReadmeExamplesTest {
   // readme: end
 
   @Test
-  void driverWithoutJunit() {
+  void readmeDriverExample_runsWithoutJunit() {
     // readme: driver
     PropertyReport report = PropertyDriver.builder().tries(20).maxReplicas(3).build().check();
     report.assertPassed();   // on failure: the seed and the shrunk script
@@ -65,7 +65,7 @@ class ReadmeExamplesTest {
   }
 
   @Test
-  void explorer() {
+  void readmeExplorerExample_findsNoViolation() {
     StatefulSet set =
         Defaults.apply(
             StatefulSet.builder()

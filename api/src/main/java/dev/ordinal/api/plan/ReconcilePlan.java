@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param anomalies odd observed state the planner tolerated
  * @param burstBatches for Parallel sets, the index in {@code actions} where each slow-start batch
  *     begins (an applier stops launching batches after one that failed); empty otherwise
+ * @param events the events upstream's recorder gets in this sync when every action succeeds, in
+ *     order (R-EVENT-1, R-EVENT-2): what {@code kubectl describe statefulset} then lists. An
+ *     applier whose calls fail records other events; {@code StatefulSetController} reports those
  * @throws IllegalArgumentException if the actions are out of phase order, or a failing plan asks
  *     for a requeue
  * @since 0.1.0
@@ -36,7 +39,24 @@ public record ReconcilePlan(
     @Nullable SyncError syncError,
     @Nullable Duration requeueAfter,
     List<Anomaly> anomalies,
-    List<Integer> burstBatches) {
+    List<Integer> burstBatches,
+    List<Event> events) {
+
+  /**
+   * Returns a plan without events: for appliers and tests that build a plan by hand.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ReconcilePlan(
+      List<Action> actions,
+      StatefulSetStatus status,
+      @Nullable StopReason stop,
+      @Nullable SyncError syncError,
+      @Nullable Duration requeueAfter,
+      List<Anomaly> anomalies,
+      List<Integer> burstBatches) {
+    this(actions, status, stop, syncError, requeueAfter, anomalies, burstBatches, List.of());
+  }
 
   public ReconcilePlan {
     actions = List.copyOf(actions);
@@ -58,6 +78,13 @@ public record ReconcilePlan(
     }
     anomalies = List.copyOf(anomalies);
     burstBatches = List.copyOf(burstBatches);
+    events = List.copyOf(events);
+  }
+
+  /** Returns a copy with these events. */
+  public ReconcilePlan withEvents(List<Event> events) {
+    return new ReconcilePlan(
+        actions, status, stop, syncError, requeueAfter, anomalies, burstBatches, events);
   }
 
   /** Returns the stop reason, if the sync stopped early. */

@@ -8,6 +8,7 @@ import dev.ordinal.api.plan.Anomaly;
 import dev.ordinal.api.plan.DeleteReason;
 import dev.ordinal.api.plan.DesiredClaim;
 import dev.ordinal.api.plan.DesiredPod;
+import dev.ordinal.api.plan.Event;
 import dev.ordinal.api.plan.ReconcilePlan;
 import dev.ordinal.api.plan.StopReason;
 import java.math.BigDecimal;
@@ -96,6 +97,16 @@ public final class PlanJson {
     }
     out.put("anomalies", anomalies);
     out.put("burstBatches", plan.burstBatches());
+    List<Object> events = new ArrayList<>();
+    for (Event e : plan.events()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", e.type().wireName());
+      m.put("reason", e.reason());
+      m.put("message", e.message());
+      m.put("pod", e.pod());
+      events.add(m);
+    }
+    out.put("events", events);
     return out;
   }
 

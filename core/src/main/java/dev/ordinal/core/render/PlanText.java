@@ -5,6 +5,7 @@ import dev.ordinal.api.StatefulSetStatus;
 import dev.ordinal.api.plan.Action;
 import dev.ordinal.api.plan.Anomaly;
 import dev.ordinal.api.plan.DeleteReason;
+import dev.ordinal.api.plan.Event;
 import dev.ordinal.api.plan.ReconcilePlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes a plan for a person: a heading, the actions numbered in upstream's order in kubectl-like
- * words, why the sync stops, the anomalies seen and when to look again.
+ * words, why the sync stops, the anomalies seen, the events recorded on the set and when to look again.
  *
  * <pre>
  * plan for StatefulSet default/web at 2025-01-02T03:04:12.500Z (Kubernetes 1.35):
@@ -60,6 +61,18 @@ public final class PlanText {
     }
     if (plan.actionsOf(Action.WriteStatus.class).isEmpty()) {
       out.append("status unchanged: ").append(status(plan.status())).append('\n');
+    }
+    if (!plan.events().isEmpty()) {
+      out.append("events:\n");
+      for (Event e : plan.events()) {
+        out.append("  ")
+            .append(e.type().wireName())
+            .append(' ')
+            .append(e.reason())
+            .append(": ")
+            .append(e.message())
+            .append('\n');
+      }
     }
     List<Integer> batches = plan.burstBatches();
     if (batches.size() > 1) {

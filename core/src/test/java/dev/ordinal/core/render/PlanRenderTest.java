@@ -45,6 +45,10 @@ class PlanRenderTest {
             "2. create claim datadir-foo-0",
             "3. create pod foo-0 (revision " + revision + ", image nginx)",
             "4. write status: " + PlanText.status(plan.status()),
+            "events:",
+            "  Normal SuccessfulCreate: Create Claim datadir-foo-0 Pod foo-0 in StatefulSet foo"
+                + " success",
+            "  Normal SuccessfulCreate: Create Pod foo-0 in StatefulSet foo successful",
             "stops: " + plan.stopReason().orElseThrow());
   }
 
@@ -105,7 +109,8 @@ class PlanRenderTest {
                 + "  },\n"
                 + "  \"requeueAfterSeconds\": 10,\n"
                 + "  \"anomalies\": [],\n"
-                + "  \"burstBatches\": []\n"
+                + "  \"burstBatches\": [],\n"
+                + "  \"events\": []\n"
                 + "}\n")
         .endsWith("}\n");
     assertThat(PlanJson.tree(report(plan)).keySet())
@@ -119,7 +124,8 @@ class PlanRenderTest {
             "stop",
             "requeueAfterSeconds",
             "anomalies",
-            "burstBatches");
+            "burstBatches",
+            "events");
   }
 
   @Test
