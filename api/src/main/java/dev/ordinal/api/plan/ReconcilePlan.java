@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * computes, why it stops where it stops, whether upstream's sync would end with an error, and when
  * to look again.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} if the actions are out of phase
+ * order, or a failing plan asks for a requeue.
+ *
  * @param actions the actions in the order upstream issues them, so phase by phase ({@link
  *     Action#phase()} never decreases)
  * @param status the status the sync computes; written when {@link #actions()} has a {@link
@@ -28,8 +31,6 @@ import org.jspecify.annotations.Nullable;
  * @param events the events upstream's recorder gets in this sync when every action succeeds, in
  *     order (R-EVENT-1, R-EVENT-2): what {@code kubectl describe statefulset} then lists. An
  *     applier whose calls fail records other events; {@code StatefulSetController} reports those
- * @throws IllegalArgumentException if the actions are out of phase order, or a failing plan asks
- *     for a requeue
  * @since 0.1.0
  */
 public record ReconcilePlan(

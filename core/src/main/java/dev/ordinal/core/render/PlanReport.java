@@ -7,7 +7,8 @@ import dev.ordinal.api.plan.ReconcilePlan;
 import java.time.Instant;
 
 /**
- * One plan and what it was made from, as {@link PlanText} and {@link PlanJson} write it.
+ * One plan and what it was made from, as {@link PlanText} and {@link PlanJson} write it. The
+ * constructor throws {@link NullPointerException} if an argument is null.
  *
  * @param set the defaulted StatefulSet the plan is for
  * @param now the time of the sync
@@ -15,7 +16,6 @@ import java.time.Instant;
  *     1.35}
  * @param onDeleteCompletesRollout whether OnDelete advances currentRevision (PR #136833)
  * @param plan the plan
- * @throws NullPointerException if an argument is null
  * @since 0.1.0
  */
 public record PlanReport(
