@@ -114,9 +114,9 @@ public final class KubeMapping {
   /**
    * Maps a StatefulSet read from a manifest as {@link #statefulSet(Manifest)} does, except that
    * fields this mapping does not know are ignored rather than rejected, as the apiserver's clients
-   * decode what a newer apiserver sends: for planning on what a cluster printed, where a field added
-   * after this release must not stop the plan. Fields of {@code status} are reported too. Nothing
-   * else is relaxed.
+   * decode what a newer apiserver sends: for planning on what a cluster printed, where a field
+   * added after this release must not stop the plan. Fields of {@code status} are reported too.
+   * Nothing else is relaxed.
    *
    * @param ignored receives the path of each field ignored, such as {@code spec.futureField}, in a
    *     fixed order
