@@ -214,7 +214,8 @@ class PlanDumpTest {
             "\n    podManagementPolicy: OrderedReady\n",
             "\n    podManagementPolicy: OrderedReady\n    futureSpecField: {enabled: true}\n")
         .replaceFirst(
-            "\n    availableReplicas: 3\n", "\n    availableReplicas: 3\n    futureStatusField: 7\n")
+            "\n    availableReplicas: 3\n",
+            "\n    availableReplicas: 3\n    futureStatusField: 7\n")
         .replaceFirst("\n    phase: Running\n", "\n    phase: Running\n    futurePodField: x\n")
         .replaceFirst(
             "\n  kind: ControllerRevision\n", "\n  kind: ControllerRevision\n  futureField: 1\n");
