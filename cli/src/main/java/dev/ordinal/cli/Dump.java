@@ -56,11 +56,12 @@ final class Dump {
   }
 
   /**
-   * Returns the StatefulSet named {@code name}, or the only one when name is null.
+   * Returns the StatefulSet named {@code name}, or the only one when name is null, mapped by
+   * {@code mapping}.
    *
    * @throws InputException if there is none, none of that name, or several and no name
    */
-  StatefulSet statefulSet(@Nullable String name) {
+  StatefulSet statefulSet(@Nullable String name, Function<Manifest, StatefulSet> mapping) {
     List<Manifest> sets =
         ManifestReader.select(manifests, io.fabric8.kubernetes.api.model.apps.StatefulSet.class);
     List<String> names = new ArrayList<>();
@@ -80,11 +81,11 @@ final class Dump {
                 + String.join(", ", names)
                 + "): pick one with --name");
       }
-      return KubeMapping.statefulSet(sets.get(0));
+      return mapping.apply(sets.get(0));
     }
     for (Manifest m : sets) {
       if (name.equals(m.name())) {
-        return KubeMapping.statefulSet(m);
+        return mapping.apply(m);
       }
     }
     throw new InputException(

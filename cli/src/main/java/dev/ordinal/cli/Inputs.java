@@ -24,6 +24,8 @@ final class Inputs {
 
   private final ManifestReader reader = new ManifestReader();
 
+  private final List<String> warnings = new ArrayList<>();
+
   /** Returns every object of a string read from {@code source}, such as standard input. */
   List<Manifest> read(String content, String source) {
     return reader.read(content, source);
@@ -45,6 +47,31 @@ final class Inputs {
   StatefulSet statefulSet(Path file) {
     List<Manifest> manifests = reader.read(file);
     return KubeMapping.statefulSet(oneStatefulSet(manifests, file.toString()));
+  }
+
+  /**
+   * Returns the one StatefulSet of the file as {@link #statefulSet(Path)} does, but ignoring the
+   * fields the mapping does not know, as {@code plan} reads what a newer cluster printed; each
+   * field ignored is added to {@link #warnings()}.
+   */
+  StatefulSet statefulSetIgnoringUnknownFields(Path file) {
+    List<Manifest> manifests = reader.read(file);
+    return statefulSetIgnoringUnknownFields(oneStatefulSet(manifests, file.toString()));
+  }
+
+  /** Maps one StatefulSet manifest, ignoring unknown fields; see {@link #warnings()}. */
+  StatefulSet statefulSetIgnoringUnknownFields(Manifest manifest) {
+    String object = manifest.source() + ": " + manifest.describe();
+    return KubeMapping.statefulSetIgnoringUnknownFields(
+        manifest, field -> warnings.add(object + ": unknown field \"" + field + "\""));
+  }
+
+  /**
+   * Returns one sentence for each field that a lenient read ignored, in the order read, in
+   * kubectl's words ({@code unknown field "spec.foo"}).
+   */
+  List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   /**

@@ -26,15 +26,13 @@ final class PartialInput {
    *
    * @param now the {@code --now} given, or null
    * @param time the time the sync happens at
-   * @param dump whether the input came from {@code -f}, where a missing {@code --now} is a gap
    */
   static List<String> gaps(
       StatefulSet set,
       List<ObservedPod> pods,
       List<ControllerRevision> revisions,
       @Nullable Instant now,
-      Instant time,
-      boolean dump) {
+      Instant time) {
     List<String> gaps = new ArrayList<>();
     Set<String> given = new TreeSet<>();
     for (ControllerRevision r : revisions) {
@@ -70,7 +68,7 @@ final class PartialInput {
               + " given: the plan treats the others as gone and creates them and their claims"
               + " again (give the Pods: kubectl get pods -o yaml)");
     }
-    if (dump && now == null) {
+    if (now == null) {
       gaps.add(
           "no --now: the sync happens at "
               + time

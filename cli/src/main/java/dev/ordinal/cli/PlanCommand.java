@@ -149,8 +149,8 @@ final class PlanCommand implements Callable<Integer> {
     Dump dump = Dump.read(inputs, filenames);
     StatefulSet set =
         source.statefulSet != null
-            ? Defaults.apply(inputs.statefulSet(source.statefulSet))
-            : Defaults.apply(dump.statefulSet(name));
+            ? Defaults.apply(inputs.statefulSetIgnoringUnknownFields(source.statefulSet))
+            : Defaults.apply(dump.statefulSet(name, inputs::statefulSetIgnoringUnknownFields));
     List<ObservedPod> observedPods = new ArrayList<>(dump.pods(set));
     observedPods.addAll(inputs.pods(pods));
     List<ObservedClaim> observedClaims = new ArrayList<>(dump.claims(set));
@@ -162,20 +162,10 @@ final class PlanCommand implements Callable<Integer> {
             ? now
             : latestTime(set, observedPods, observedRevisions)
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    List<String> gaps =
-        PartialInput.gaps(
-            set, observedPods, observedRevisions, now, time, !filenames.isEmpty());
-    // Only a dump claims to be everything the cluster has; the per-kind options give what the
-    // user chose to give, as before.
-    if (filenames.isEmpty()) {
-      gaps = List.of();
-    }
+    List<String> gaps = PartialInput.gaps(set, observedPods, observedRevisions, now, time);
     if (strict && !gaps.isEmpty()) {
       throw new InputException(
           "partial input (--strict): " + gaps.get(0) + (gaps.size() > 1 ? " (and more)" : ""));
-    }
-    for (String gap : gaps) {
-      spec.commandLine().getErr().println("warning: " + gap);
     }
     ReconcilerOptions options =
         kubernetes.options().withOnDeleteCompletesRollout(onDeleteCompletesRollout);
@@ -189,6 +179,14 @@ final class PlanCommand implements Callable<Integer> {
                     .revisions(observedRevisions)
                     .now(time)
                     .build());
+    // Warned of once the plan is made, so that bad input still ends in its one error line.
+    // Ignored fields are not partial input (--strict lets them pass): they are not modelled.
+    for (String warning : inputs.warnings()) {
+      spec.commandLine().getErr().println("warning: " + warning);
+    }
+    for (String gap : gaps) {
+      spec.commandLine().getErr().println("warning: " + gap);
+    }
     PlanReport report = new PlanReport(set, time, kubernetes, onDeleteCompletesRollout, plan);
     String text =
         output == Options.OutputFormat.JSON ? PlanJson.write(report) : PlanText.write(report);

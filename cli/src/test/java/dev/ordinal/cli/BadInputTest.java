@@ -435,11 +435,23 @@ class BadInputTest {
   }
 
   @Test
-  void misspeltField_isOneClearError() {
+  void misspeltField_isOneClearErrorOfValidate_andAWarningOfPlan() {
     String file = w.set("replicas: 3", "replica: 3");
 
     assertBadInput(
-        plan(file), file + ": StatefulSet \"web\": spec.replica: Invalid value: 3: unknown field");
+        Cli.run("validate", file),
+        file + ": StatefulSet \"web\": spec.replica: Invalid value: 3: unknown field");
+    // plan reads as the apiserver's clients do, so that a newer cluster's output plans.
+    Cli.Result plan = plan(file, "--now", "2025-01-02T03:00:00Z");
+    assertThat(plan.code()).isEqualTo(Exit.OK);
+    assertThat(plan.err())
+        .isEqualTo(
+            "warning: "
+                + file
+                + ": StatefulSet \"web\": unknown field \"spec.replica\"\n"
+                + "warning: the status says 1 replicas (0 ready) but 0 pods were given: the plan"
+                + " treats the others as gone and creates them and their claims again (give the"
+                + " Pods: kubectl get pods -o yaml)\n");
   }
 
   @Test

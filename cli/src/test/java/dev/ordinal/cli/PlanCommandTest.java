@@ -26,6 +26,29 @@ class PlanCommandTest {
       "replicas=3 ready=3 current=3 updated=3 available=3 currentRevision=web-7c8fc9b8d5"
           + " updateRevision=web-7c8fc9b8d5 observedGeneration=1 collisionCount=0";
 
+  private static final String NO_NOW =
+      "warning: no --now: the sync happens at 2025-01-02T03:00:10Z, the latest time found in the"
+          + " input, not the current time\n";
+
+  /** The set alone, whose status counts one replica, and no --now. */
+  private static final String NO_PODS_NO_NOW =
+      "warning: the status says 1 replicas (0 ready) but 0 pods were given: the plan treats the"
+          + " others as gone and creates them and their claims again (give the Pods: kubectl get"
+          + " pods -o yaml)\n"
+          + "warning: no --now: the sync happens at 2025-01-02T03:00:00Z, the latest time found in"
+          + " the input, not the current time\n";
+
+  /**
+   * What each scenario warns of on stderr, as any plan on partial input does: {@link #NO_NOW} for
+   * those not named here. The warnings never change the plan.
+   */
+  private static final Map<String, String> WARNINGS =
+      Map.of(
+          "fromScratch", NO_PODS_NO_NOW,
+          "parallel", NO_PODS_NO_NOW,
+          "minReadySeconds", "",
+          "minReadySecondsAnyTime", "");
+
   @TempDir Path dir;
 
   private Map<String, List<String>> scenarios;
@@ -35,12 +58,15 @@ class PlanCommandTest {
     scenarios = Scenarios.all(dir);
   }
 
-  /** Runs a scenario with extra arguments and returns what it printed, checking it succeeded. */
+  /**
+   * Runs a scenario with extra arguments and returns what it printed, checking it succeeded with
+   * the scenario's {@link #WARNINGS}.
+   */
   private String plan(String scenario, String... extra) {
     List<String> args = new java.util.ArrayList<>(scenarios.get(scenario));
     args.addAll(List.of(extra));
     Cli.Result r = Cli.run(args.toArray(new String[0]));
-    assertThat(r.err()).isEmpty();
+    assertThat(r.err()).isEqualTo(WARNINGS.getOrDefault(scenario, NO_NOW));
     assertThat(r.code()).isEqualTo(Exit.OK);
     return r.out();
   }
@@ -442,6 +468,7 @@ class PlanCommandTest {
             "--claims",
             w.text(Manifests.list(List.of(Manifests.claim(1), Manifests.claim(2)))));
 
+    assertThat(r.err()).isEqualTo(NO_NOW);
     assertThat(r.out()).isEqualTo(together);
   }
 
@@ -474,6 +501,30 @@ class PlanCommandTest {
     // web.yaml holds the governing Service first.
     assertThat(Cli.text("web/web.yaml")).startsWith("#").contains("kind: Service");
     assertThat(plan("fromScratch")).contains("create pod web-0");
+  }
+
+  @Test
+  void strict_refusesPartialInputGivenByKind() {
+    Cli.Result r = Cli.run(append(scenarios.get("converged").toArray(new String[0]), "--strict"));
+
+    assertThat(r.out()).isEmpty();
+    assertThat(r.code()).isEqualTo(Exit.BAD_INPUT);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: partial input (--strict): no --now: the sync happens at 2025-01-02T03:00:10Z,"
+                + " the latest time found in the input, not the current time\n");
+  }
+
+  @Test
+  void strict_plansCompleteInputGivenByKind() {
+    List<String> args = new java.util.ArrayList<>(scenarios.get("converged"));
+    args.addAll(List.of("--now", "2025-01-02T03:00:10Z", "--strict"));
+
+    Cli.Result r = Cli.run(args.toArray(new String[0]));
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(Exit.OK);
+    assertThat(r.out()).isEqualTo(plan("converged"));
   }
 
   private static String[] append(String[] args, String... more) {

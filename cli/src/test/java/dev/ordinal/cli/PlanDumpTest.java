@@ -3,9 +3,13 @@ package dev.ordinal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ordinal plan -f}: whole {@code kubectl get … -o yaml} dumps (every kind in one List,
@@ -19,6 +23,8 @@ class PlanDumpTest {
   private static final String NO_PODS = Cli.file("dump/web-no-pods.yaml");
   private static final String DB = Cli.file("dump/db.yaml");
   private static final String NOW = "2025-01-02T03:01:00Z";
+
+  @TempDir Path dir;
 
   private static final String WEB_STATUS =
       "replicas=3 ready=3 current=3 updated=3 available=3 currentRevision=web-847b47bbbc"
@@ -204,5 +210,68 @@ class PlanDumpTest {
         .isEqualTo(
             "error: --filename=FILE, --statefulset=FILE are mutually exclusive (specify only one)"
                 + " (see 'ordinal plan --help')\n");
+  }
+
+  /** The rolled-out dump with fields of a release after 1.37 in the set, a pod and a revision. */
+  private static String newerCluster() {
+    return Cli.text("dump/web-rolled-out.yaml")
+        .replaceFirst("\n    generation: 1\n", "\n    generation: 1\n    futureMetaField: x\n")
+        .replaceFirst(
+            "\n    podManagementPolicy: OrderedReady\n",
+            "\n    podManagementPolicy: OrderedReady\n    futureSpecField: {enabled: true}\n")
+        .replaceFirst(
+            "\n    availableReplicas: 3\n",
+            "\n    availableReplicas: 3\n    futureStatusField: 7\n")
+        .replaceFirst("\n    phase: Running\n", "\n    phase: Running\n    futurePodField: x\n")
+        .replaceFirst(
+            "\n  kind: ControllerRevision\n", "\n  kind: ControllerRevision\n  futureField: 1\n");
+  }
+
+  @Test
+  void newerClustersFields_areIgnoredAndNamed_andThePlanIsTheSame() throws IOException {
+    String newer = newerCluster();
+    assertThat(newer).contains("futureMetaField", "futureSpecField", "futureStatusField");
+    assertThat(newer).contains("futurePodField", "  futureField: 1");
+    Path file = dir.resolve("newer.yaml");
+    Files.writeString(file, newer, StandardCharsets.UTF_8);
+
+    Cli.Result r = Cli.run("plan", "-f", file.toString(), "--now", NOW, "--strict");
+
+    String set = "warning: " + file + ": StatefulSet \"web\": unknown field ";
+    assertThat(r.err())
+        .isEqualTo(
+            set
+                + "\"metadata.futureMetaField\"\n"
+                + set
+                + "\"spec.futureSpecField\"\n"
+                + set
+                + "\"status.futureStatusField\"\n");
+    assertThat(r.code()).isEqualTo(Exit.OK);
+    assertThat(r.out()).isEqualTo(Cli.run("plan", "-f", ROLLED_OUT, "--now", NOW).out());
+    assertThat(r.out())
+        .isEqualTo(
+            "plan for StatefulSet default/web at 2025-01-02T03:01:00Z (Kubernetes 1.35):\n"
+                + "no actions\n"
+                + "status unchanged: "
+                + WEB_STATUS
+                + "\n"
+                + "runs to the end\n");
+  }
+
+  @Test
+  void newerClustersFields_areStillRejectedByValidate() throws IOException {
+    Path file = dir.resolve("newer.yaml");
+    Files.writeString(file, newerCluster(), StandardCharsets.UTF_8);
+
+    Cli.Result r = Cli.run("validate", file.toString());
+
+    assertThat(r.code()).isEqualTo(Exit.BAD_INPUT);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "error: "
+                + file
+                + ": StatefulSet \"web\": metadata.futureMetaField: Invalid value: \"x\": unknown"
+                + " field (and 1 more)\n");
   }
 }

@@ -34,7 +34,8 @@ class ReadmeTest {
     Cli.Result r = Cli.run(args.toArray(new String[0]));
 
     assertThat(r.code()).isEqualTo(Exit.OK);
-    assertThat(r.out()).isEqualTo(example.group(2));
+    // A terminal shows the warnings on stderr first: they are printed before the plan.
+    assertThat(r.err() + r.out()).isEqualTo(example.group(2));
   }
 
   @Test

@@ -50,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -107,12 +108,35 @@ public final class KubeMapping {
    *     bad field, and {@link ManifestException#violations()} has every violation
    */
   public static StatefulSet statefulSet(Manifest manifest) {
+    return statefulSet(manifest, null);
+  }
+
+  /**
+   * Maps a StatefulSet read from a manifest as {@link #statefulSet(Manifest)} does, except that
+   * fields this mapping does not know are ignored rather than rejected, as the apiserver's clients
+   * decode what a newer apiserver sends: for planning on what a cluster printed, where a field
+   * added after this release must not stop the plan. Fields of {@code status} are reported too.
+   * Nothing else is relaxed.
+   *
+   * @param ignored receives the path of each field ignored, such as {@code spec.futureField}, in a
+   *     fixed order
+   * @throws ManifestException as {@link #statefulSet(Manifest)} does, but never for an unknown
+   *     field
+   * @since 0.1.0
+   */
+  public static StatefulSet statefulSetIgnoringUnknownFields(
+      Manifest manifest, Consumer<String> ignored) {
+    requireNonNull(ignored, "ignored");
+    return statefulSet(manifest, ignored);
+  }
+
+  private static StatefulSet statefulSet(Manifest manifest, @Nullable Consumer<String> ignored) {
     return inManifest(
         manifest,
         () -> {
           var set = manifest.as(io.fabric8.kubernetes.api.model.apps.StatefulSet.class);
           quotedIntegers(manifest.tree(), manifest.describe());
-          return statefulSet(set, manifest.describe());
+          return statefulSet(set, new Errors(manifest.describe(), ignored));
         });
   }
 
@@ -123,7 +147,7 @@ public final class KubeMapping {
    * fields keep fabric8's leniency.
    */
   private static void quotedIntegers(Map<String, Object> tree, String object) {
-    Errors errors = new Errors(object);
+    Errors errors = new Errors(object, null);
     for (String field : SPEC_INTEGERS) {
       Object value = Json.object(tree, "spec");
       String[] steps = field.split("\\.");
@@ -145,12 +169,11 @@ public final class KubeMapping {
    */
   public static StatefulSet statefulSet(io.fabric8.kubernetes.api.model.apps.StatefulSet set) {
     requireNonNull(set, "set");
-    return statefulSet(set, describe(set));
+    return statefulSet(set, new Errors(describe(set), null));
   }
 
   private static StatefulSet statefulSet(
-      io.fabric8.kubernetes.api.model.apps.StatefulSet in, String object) {
-    Errors errors = new Errors(object);
+      io.fabric8.kubernetes.api.model.apps.StatefulSet in, Errors errors) {
     ObjectMeta meta = metadata(in);
     String name = name(meta, errors);
     unknownFields(in.getAdditionalProperties(), "", errors);
@@ -295,6 +318,10 @@ public final class KubeMapping {
     if (in == null) {
       return StatefulSetStatus.EMPTY;
     }
+    // The apiserver ignores status on create, so only a lenient read looks at its fields.
+    if (errors.ignored != null) {
+      unknownFields(in.getAdditionalProperties(), "status", errors);
+    }
     List<StatefulSetCondition> conditions = new ArrayList<>();
     var raw = orEmpty(in.getConditions());
     for (int i = 0; i < raw.size(); i++) {
@@ -351,7 +378,7 @@ public final class KubeMapping {
   }
 
   private static ObservedPod pod(Pod in, String object) {
-    Errors errors = new Errors(object);
+    Errors errors = new Errors(object, null);
     ObjectMeta meta = metadata(in);
     String name = name(meta, errors);
     var status = in.getStatus();
@@ -440,7 +467,7 @@ public final class KubeMapping {
   }
 
   private static ObservedClaim claim(PersistentVolumeClaim in, String object) {
-    Errors errors = new Errors(object);
+    Errors errors = new Errors(object, null);
     ObjectMeta meta = metadata(in);
     String name = name(meta, errors);
     List<OwnerReference> owners = ownerReferences(meta, errors);
@@ -493,7 +520,7 @@ public final class KubeMapping {
 
   private static ControllerRevision revision(
       io.fabric8.kubernetes.api.model.apps.ControllerRevision in, String object) {
-    Errors errors = new Errors(object);
+    Errors errors = new Errors(object, null);
     ObjectMeta meta = metadata(in);
     String name = name(meta, errors);
     Object data =
@@ -582,7 +609,7 @@ public final class KubeMapping {
   }
 
   private static ObservedService service(Service in, String object) {
-    Errors errors = new Errors(object);
+    Errors errors = new Errors(object, null);
     ObjectMeta meta = metadata(in);
     String name = name(meta, errors);
     if (!name.isEmpty()) {
@@ -628,8 +655,12 @@ public final class KubeMapping {
     final String object;
     final List<Violation> sink = new ArrayList<>();
 
-    Errors(String object) {
+    /** Where unknown fields go when they are ignored; null when they are errors. */
+    final @Nullable Consumer<String> ignored;
+
+    Errors(String object, @Nullable Consumer<String> ignored) {
       this.object = object;
+      this.ignored = ignored;
     }
 
     void add(Violation v) {
@@ -679,7 +710,11 @@ public final class KubeMapping {
     }
     for (Map.Entry<String, Object> e : new TreeMap<>(additional).entrySet()) {
       String field = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-      errors.add(Problems.invalid(field, e.getValue(), "unknown field"));
+      if (errors.ignored != null) {
+        errors.ignored.accept(field);
+      } else {
+        errors.add(Problems.invalid(field, e.getValue(), "unknown field"));
+      }
     }
   }
 

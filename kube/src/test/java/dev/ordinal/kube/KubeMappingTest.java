@@ -1,6 +1,7 @@
 package dev.ordinal.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordinal.api.ClaimRetentionPolicy;
 import dev.ordinal.api.ControllerRevision;
@@ -26,6 +27,7 @@ import dev.ordinal.api.VolumeClaimTemplate;
 import dev.ordinal.core.revision.RevisionHash;
 import io.fabric8.kubernetes.api.model.Service;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -451,5 +453,55 @@ class KubeMappingTest {
     assertThat(set.spec().effectivePodManagementPolicy()).isEqualTo(PodManagementPolicy.PARALLEL);
     assertThat(set.spec().template())
         .isEqualTo(PodTemplate.of(Map.of("app", "nginx"), "nginx", "k8s.gcr.io/nginx-slim:0.8"));
+  }
+
+  @Test
+  void ignoringUnknownFields_mapsANewerClustersSetAsWithoutThem_andNamesEachField() {
+    String known =
+        String.join(
+            "\n",
+            "apiVersion: apps/v1",
+            "kind: StatefulSet",
+            "metadata: {name: web, uid: u1}",
+            "spec:",
+            "  replicas: 2",
+            "  selector: {matchLabels: {app: nginx}}",
+            "  template:",
+            "    metadata: {labels: {app: nginx}}",
+            "    spec: {containers: [{name: nginx, image: nginx}]}",
+            "status: {replicas: 2}",
+            "");
+    String newer =
+        known
+            .replace("uid: u1}", "uid: u1, futureMeta: x}")
+            .replace("  replicas: 2", "  replicas: 2\n  futureSpec: {on: true}")
+            .replace("{replicas: 2}", "{replicas: 2, futureStatus: 1}")
+            .replace("{matchLabels:", "{futureSelector: 1, matchLabels:");
+    List<String> ignored = new ArrayList<>();
+
+    StatefulSet set =
+        KubeMapping.statefulSetIgnoringUnknownFields(
+            reader.read(newer, "web.yaml").get(0), ignored::add);
+
+    assertThat(set).isEqualTo(KubeMapping.statefulSet(reader.read(known, "web.yaml").get(0)));
+    assertThat(ignored)
+        .containsExactly(
+            "metadata.futureMeta",
+            "spec.futureSpec",
+            "spec.selector.futureSelector",
+            "status.futureStatus");
+  }
+
+  @Test
+  void strictMapping_stillRejectsANewerClustersField() {
+    String yaml =
+        "{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: web}, spec: {futureSpec: 1,"
+            + " selector: {matchLabels: {app: a}}, template: {metadata: {labels: {app: a}},"
+            + " spec: {containers: [{name: a, image: a}]}}}}";
+    Manifest m = reader.read(yaml, "web.yaml").get(0);
+
+    assertThatThrownBy(() -> KubeMapping.statefulSet(m))
+        .hasMessage(
+            "web.yaml: StatefulSet \"web\": spec.futureSpec: Invalid value: 1: unknown field");
   }
 }
