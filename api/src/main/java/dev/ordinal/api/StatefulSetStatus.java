@@ -81,4 +81,33 @@ public abstract class StatefulSetStatus implements WithStatefulSetStatus {
     Integer c = collisionCount();
     return c == null ? 0 : c;
   }
+
+  /**
+   * Returns the status as {@code name=value} pairs, the counters first, as plans and the {@code
+   * ordinal plan} command print it: {@code replicas=3 ready=3 current=3 ... collisionCount=0}.
+   */
+  public final String summary() {
+    StringBuilder out =
+        new StringBuilder()
+            .append("replicas=")
+            .append(replicas())
+            .append(" ready=")
+            .append(readyReplicas())
+            .append(" current=")
+            .append(currentReplicas())
+            .append(" updated=")
+            .append(updatedReplicas())
+            .append(" available=")
+            .append(availableReplicas())
+            .append(" currentRevision=")
+            .append(currentRevision())
+            .append(" updateRevision=")
+            .append(updateRevision())
+            .append(" observedGeneration=")
+            .append(observedGeneration());
+    if (collisionCount() != null) {
+      out.append(" collisionCount=").append(collisionCount());
+    }
+    return out.toString();
+  }
 }

@@ -36,29 +36,8 @@ final class Words {
     }
   }
 
-  /** Returns the status as {@code name=value} pairs, the counters first. */
+  /** Returns the status as {@code name=value} pairs: {@link StatefulSetStatus#summary()}. */
   static String status(StatefulSetStatus s) {
-    StringBuilder out =
-        new StringBuilder()
-            .append("replicas=")
-            .append(s.replicas())
-            .append(" ready=")
-            .append(s.readyReplicas())
-            .append(" current=")
-            .append(s.currentReplicas())
-            .append(" updated=")
-            .append(s.updatedReplicas())
-            .append(" available=")
-            .append(s.availableReplicas())
-            .append(" currentRevision=")
-            .append(s.currentRevision())
-            .append(" updateRevision=")
-            .append(s.updateRevision())
-            .append(" observedGeneration=")
-            .append(s.observedGeneration());
-    if (s.collisionCount() != null) {
-      out.append(" collisionCount=").append(s.collisionCount());
-    }
-    return out.toString();
+    return s.summary();
   }
 }
